@@ -1,0 +1,111 @@
+/**
+ * KMS key policies. A customer managed key is useless to an AWS service until its key policy lets
+ * that service's principal use it; the grants are scoped with the encryption context or source
+ * account each service sends, so that another account's resources cannot borrow the key.
+ */
+
+export interface AccountContext {
+    readonly accountId: string;
+    readonly region: string;
+    readonly partition: string;
+}
+
+export interface PolicyStatement {
+    readonly Sid: string;
+    readonly Effect: "Allow" | "Deny";
+    readonly Principal?: unknown;
+    readonly Action: string | string[];
+    readonly Resource: string | string[];
+    readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
+export interface PolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: PolicyStatement[];
+}
+
+/** A service that may use the key, with the grant AWS documents for it. */
+export type KeyUser = "logs" | "sns" | "cloudtrail" | "cloudwatch";
+
+const ENCRYPT_DECRYPT = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+
+function servicePrincipal(service: string, ctx: AccountContext, regional: boolean): string {
+    return regional ? `${service}.${ctx.region}.amazonaws.com` : `${service}.amazonaws.com`;
+}
+
+const GRANTS: Record<KeyUser, (ctx: AccountContext) => PolicyStatement[]> = {
+    // CloudWatch Logs sends the log group's ARN as encryption context.
+    logs: (ctx) => [
+        {
+            Sid: "AllowCloudWatchLogs",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("logs", ctx, true) },
+            Action: ENCRYPT_DECRYPT,
+            Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:*` } },
+        },
+    ],
+    sns: (ctx) => [
+        {
+            Sid: "AllowSnsTopics",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("sns", ctx, false) },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+        },
+    ],
+    // Alarms publish to an encrypted topic; CloudWatch needs to generate data keys for it.
+    cloudwatch: (ctx) => [
+        {
+            Sid: "AllowCloudWatchAlarms",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("cloudwatch", ctx, false) },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+        },
+    ],
+    cloudtrail: (ctx): PolicyStatement[] => [
+        {
+            Sid: "AllowCloudTrailEncrypt",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("cloudtrail", ctx, false) },
+            Action: "kms:GenerateDataKey*",
+            Resource: "*",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": ctx.accountId },
+                StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${ctx.partition}:cloudtrail:*:${ctx.accountId}:trail/*` },
+            },
+        },
+        {
+            Sid: "AllowCloudTrailDescribe",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("cloudtrail", ctx, false) },
+            Action: "kms:DescribeKey",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+        },
+    ],
+};
+
+/**
+ * Key policy: the account's root keeps administration (without it the key could become
+ * unmanageable, which AWS refuses), IAM policies in the account may grant use, and each listed
+ * service gets its documented, scoped grant.
+ */
+export function serviceKeyPolicy(ctx: AccountContext, users: readonly KeyUser[]): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "EnableAccountAdministration",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${ctx.partition}:iam::${ctx.accountId}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+            ...[...new Set(users)].flatMap((user) => GRANTS[user](ctx)),
+        ],
+    };
+}

@@ -1,0 +1,123 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { PlanMocks } from "./mocks";
+
+/** One resource as the program registered it, in the plan's format (ARCHITECTURE.md, "The offline plan"). */
+export interface PlannedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent?: string;
+    readonly custom: boolean;
+    readonly id?: string;
+    /** Inputs as registered (unknown values absent). */
+    readonly inputs: Record<string, unknown>;
+    /** What the mocks answered: inputs plus computed outputs. */
+    readonly state: Record<string, unknown>;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    /** URNs this resource depends on: explicit `dependsOn` and references in its inputs. */
+    readonly dependsOn: string[];
+    readonly provider?: string;
+}
+
+export interface StackRun {
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: PlannedResource[];
+    readonly outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+    readonly project: string;
+    readonly stack: string;
+    /** Fully qualified config (`platform:vpcCidr`), raw strings as the CLI passes them. */
+    readonly config: Record<string, string>;
+    readonly program: () => unknown;
+    /** Outputs of the stacks this one references, by fully qualified stack name. */
+    readonly stackOutputs?: Record<string, Record<string, unknown>>;
+    /** Organisation of the run (what `pulumi.getOrganization()` returns). */
+    readonly organization?: string;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean;
+    getRetainondelete(): boolean;
+    getDependenciesList(): string[];
+    getProvider(): string;
+}
+
+/**
+ * Runs a Pulumi program function under mocks, as the Pulumi CLI would run it (inside a root Stack
+ * resource, with the stack's config), and returns every resource it registered and its outputs.
+ * Runs are sequential: Pulumi's runtime state is global to the process.
+ */
+export async function runStackUnderMocks(options: RunOptions): Promise<StackRun> {
+    const region = options.config["aws:region"] ?? "us-east-1";
+    pulumi.runtime.setAllConfig(options.config, []);
+    await pulumi.runtime.setMocks(new PlanMocks({ region, stackOutputs: options.stackOutputs }), options.project, options.stack, false, options.organization ?? "organization");
+
+    const recorded = new Map<string, PlannedResource>();
+    const monitor = settings.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: (err: unknown, res: unknown) => void): Promise<void> };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, res) => {
+            if (!err && res) {
+                const response = res as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } };
+                const urn = response.getUrn();
+                const state = response.getObject().toJavaScript();
+                recorded.set(urn, {
+                    urn,
+                    type: req.getType(),
+                    name: req.getName(),
+                    parent: req.getParent() || undefined,
+                    custom: req.getCustom(),
+                    id: response.getId() || undefined,
+                    inputs: {},
+                    state,
+                    protect: req.getProtect() === true,
+                    retainOnDelete: req.getRetainondelete() === true,
+                    dependsOn: req.getDependenciesList(),
+                    provider: req.getProvider() || undefined,
+                });
+            }
+            callback(err, res);
+        });
+
+    // The mocks see deserialized inputs; record them alongside the request's options.
+    const mocks = (monitor as unknown as { mocks: PlanMocks }).mocks;
+    const inputsByKey = new Map<string, Record<string, unknown>>();
+    const newResource = mocks.newResource.bind(mocks);
+    mocks.newResource = (args) => {
+        inputsByKey.set(`${args.type}::${args.name}`, args.inputs);
+        return newResource(args);
+    };
+
+    const outputs = (await pulumi.runtime.runInPulumiStack(async () => options.program())) ?? {};
+    // Resources not reachable from the outputs may still be registering: wait for every RPC.
+    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    const resources = [...recorded.values()].map((r) => ({ ...r, inputs: plain(inputsByKey.get(`${r.type}::${r.name}`) ?? {}) as Record<string, unknown> }));
+    return { project: options.project, stack: options.stack, resources, outputs: plain(outputs) as Record<string, unknown> };
+}
+
+/** Turns resources and secrets into JSON-friendly values (resources as their URN). */
+function plain(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(plain);
+    }
+    if (value !== null && typeof value === "object") {
+        if (pulumi.Resource.isInstance(value)) {
+            return "<resource>";
+        }
+        const obj = value as Record<string, unknown>;
+        if (obj["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") {
+            return plain(obj.value);
+        }
+        return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+    }
+    return value;
+}

@@ -1,0 +1,46 @@
+/**
+ * The offline plan: `npm run plan -- --env <env>`. Runs every project's program for the environment
+ * under Pulumi mocks (no cloud account, no Pulumi CLI), prints each stack's resource tree and
+ * outputs, and writes `.plan/<env>/<project>.json`. Exits non-zero with the reason when a program
+ * fails or a config value is invalid.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { envArgument } from "./lib/args";
+import { planEnvironment } from "./lib/plan-env";
+import { countByType, formatOutputs, formatTree } from "./lib/plan-report";
+
+const root = path.resolve(__dirname, "..");
+
+function fail(reason: unknown): never {
+    console.error(`\nplan failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    process.exit(1);
+}
+
+// A failure inside an apply surfaces as an unhandled rejection; it must fail the plan, not vanish.
+process.on("unhandledRejection", fail);
+process.on("uncaughtException", fail);
+
+async function main() {
+    const env = envArgument(process.argv.slice(2), "npm run plan -- --env <dev|prod>");
+    const started = Date.now();
+    const plan = await planEnvironment(root, env);
+    const outDir = path.join(root, ".plan", env);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const stack of plan.stacks) {
+        console.log(`\n=== ${stack.project} (stack ${stack.stack}, ${stack.region}): ${stack.resources.length} resources`);
+        formatTree(stack.resources).forEach((line) => console.log(line));
+        console.log("  by type:");
+        countByType(stack.resources).forEach(([type, n]) => console.log(`    ${String(n).padStart(4)}  ${type}`));
+        console.log("  outputs:");
+        formatOutputs(stack.outputs).forEach((line) => console.log(line));
+        const file = path.join(outDir, `${stack.project}.json`);
+        const findings: unknown[] = [];
+        fs.writeFileSync(file, JSON.stringify({ project: stack.project, stack: stack.stack, region: stack.region, resources: stack.resources, outputs: stack.outputs, findings }, null, 2));
+        console.log(`  written: ${path.relative(root, file)}`);
+    }
+    console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms`);
+}
+
+main().catch(fail);

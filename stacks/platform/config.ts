@@ -1,0 +1,123 @@
+import { azIdPrefixOfRegion, isRegionCode, parseAzId } from "../../components/network/az-ids";
+import { contains, MAX_AZ_NUMBER, MAX_VPC_PREFIX, MIN_VPC_PREFIX, parseCidr } from "../../components/network/cidr";
+import { EGRESS_MODES, EgressMode } from "../../components/network/egress";
+import { DEFAULT_INTERFACE_ENDPOINTS } from "../../components/network/network";
+import { isValidLogRetention, LOG_RETENTION_DAYS } from "../../components/observability/log-retention";
+import { ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
+
+/** The platform project's name; its config keys live in this namespace. */
+export const PLATFORM_PROJECT = "platform";
+
+/** Every key the platform program reads, without namespace; Pulumi.yaml declares each with a default. */
+export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays"] as const;
+
+export interface PlatformConfig {
+    /** Stack name, which is the environment name (`dev`, `prod`); prefixes every resource name. */
+    readonly environment: string;
+    readonly region: string;
+    /** Production-grade safety: at least 3 AZs, protection and deletion guards on stateful resources. */
+    readonly production: boolean;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly network: {
+        readonly cidrBlock: string;
+        readonly azIds: string[];
+        readonly egress: EgressMode;
+        readonly interfaceEndpoints: string[];
+    };
+    readonly logRetentionDays: number;
+}
+
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map(parseCidr);
+const STACK_NAME = /^[a-z][a-z0-9-]{0,15}$/;
+/** What ECS on Fargate cannot start without when there is no NAT (S3 is always there as a gateway endpoint). */
+const REQUIRED_WITHOUT_NAT = ["ecr.api", "ecr.dkr", "logs"];
+const ENDPOINT_SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+function cidrProblem(value: string): string | undefined {
+    let cidr;
+    try {
+        cidr = parseCidr(value);
+    } catch (e) {
+        return (e as Error).message;
+    }
+    if (cidr.prefix < MIN_VPC_PREFIX || cidr.prefix > MAX_VPC_PREFIX) {
+        return `prefix /${cidr.prefix} is outside /${MIN_VPC_PREFIX}../${MAX_VPC_PREFIX}`;
+    }
+    if (!PRIVATE_RANGES.some((range) => contains(range, cidr))) {
+        return "not inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10";
+    }
+    return undefined;
+}
+
+function azIdsProblem(azIds: string[], region: string | undefined, minimum: number): string | undefined {
+    for (const azId of azIds) {
+        let parsed;
+        try {
+            parsed = parseAzId(azId);
+        } catch (e) {
+            return (e as Error).message;
+        }
+        if (region !== undefined && parsed.regionPrefix !== azIdPrefixOfRegion(region)) {
+            return `${azId} is not an AZ of ${region}, whose AZ IDs start with ${azIdPrefixOfRegion(region)}-`;
+        }
+        if (parsed.number < 1 || parsed.number > MAX_AZ_NUMBER) {
+            return `${azId} has no subnet slot; AZ numbers 1 to ${MAX_AZ_NUMBER} are supported`;
+        }
+    }
+    const repeated = duplicatesOf(azIds);
+    if (repeated.length > 0) {
+        return `${repeated.join(", ")} repeated`;
+    }
+    if (azIds.length < minimum) {
+        return `${azIds.length} given, at least ${minimum} needed${minimum === 3 ? " in production" : ""}`;
+    }
+    return undefined;
+}
+
+function endpointsProblem(services: string[]): string | undefined {
+    const malformed = services.filter((s) => !ENDPOINT_SERVICE.test(s));
+    if (malformed.length > 0) {
+        return `${malformed.join(", ")} not a service suffix such as ecr.api`;
+    }
+    const gateway = services.filter((s) => s === "s3" || s === "dynamodb");
+    if (gateway.length > 0) {
+        return `${gateway.join(", ")} always get free gateway endpoints; leave them out`;
+    }
+    const repeated = duplicatesOf(services);
+    return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
+}
+
+/** Reads and validates the platform stack's config; throws a ConfigError naming every bad key. */
+export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfig {
+    const v = new ConfigValidator(raw, stack);
+    const key = (k: (typeof PLATFORM_CONFIG_KEYS)[number]) => `${PLATFORM_PROJECT}:${k}`;
+    if (!STACK_NAME.test(stack)) {
+        v.fail("stack name", stack, "a lower-case environment name of 1 to 16 letters, digits and dashes, starting with a letter (dev, prod)");
+    }
+    const region = v.string("aws:region", "an AWS region code such as us-east-1", "us-east-1", (r) => (isRegionCode(r) ? undefined : "unknown region format"));
+    const production = v.boolean(key("production"), true);
+    const owner = v.string(key("owner"), "the owning team, as a tag value", "unknown", tagValueProblem);
+    const costCenter = v.string(key("costCenter"), "the cost centre, as a tag value", "unknown", tagValueProblem);
+    const cidrBlock = v.string(key("vpcCidr"), `a private IPv4 CIDR from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}, such as 10.0.0.0/16`, "10.0.0.0/16", cidrProblem);
+    const minimumAzs = production ? 3 : 2;
+    const regionKnown = v.hasProblem("aws:region") ? undefined : region;
+    const azIds = v.stringList(key("azIds"), `AZ IDs of the region such as ["use1-az1", "use1-az2"], at least ${minimumAzs}, each once`, [], (ids) => azIdsProblem(ids, regionKnown, minimumAzs));
+    const egress = v.oneOf(key("egress"), EGRESS_MODES, "none");
+    const interfaceEndpoints = v.stringList(key("interfaceEndpoints"), `interface endpoint services such as ${JSON.stringify(DEFAULT_INTERFACE_ENDPOINTS.slice(0, 3))}`, [], endpointsProblem);
+    const logRetentionDays = v.integer(key("logRetentionDays"), `a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`, 365, (d) =>
+        isValidLogRetention(d) ? undefined : "not an accepted retention",
+    );
+    const missing = REQUIRED_WITHOUT_NAT.filter((service) => !interfaceEndpoints.includes(service));
+    if (egress === "none" && missing.length > 0 && !v.hasProblem(key("interfaceEndpoints"))) {
+        v.fail(key("interfaceEndpoints"), JSON.stringify(interfaceEndpoints), `a list including ${missing.join(", ")} when egress is "none": without NAT, tasks pull images and ship logs only through these endpoints`);
+    }
+    v.finish();
+    return {
+        environment: stack,
+        region,
+        production,
+        tags: { environment: stack, project: PLATFORM_PROJECT, owner, "cost-center": costCenter, "managed-by": "pulumi" },
+        network: { cidrBlock, azIds, egress, interfaceEndpoints },
+        logRetentionDays,
+    };
+}

@@ -1,0 +1,54 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Network } from "../../components/network/network";
+import { pulumiRawConfig, RawConfig } from "../config/reader";
+import { loadPlatformConfig } from "./config";
+
+/**
+ * The shared platform stack of one environment. Config is validated first, so a bad value stops
+ * the program before any resource is registered. The returned object is the stack's outputs: the
+ * contract that service stacks read through `StackReference` (see README, "Stack outputs").
+ */
+export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
+    const config = loadPlatformConfig(raw, pulumi.getStack());
+    const env = config.environment;
+
+    // Default tags on the provider reach every taggable resource without repeating them (S4).
+    const provider = new aws.Provider(`${env}-aws`, { region: config.region as aws.Region, defaultTags: { tags: { ...config.tags } } });
+
+    const network = new Network(env, {
+        region: config.region,
+        cidrBlock: config.network.cidrBlock,
+        azIds: config.network.azIds,
+        egress: config.network.egress,
+        interfaceEndpoints: config.network.interfaceEndpoints,
+        flowLogRetentionDays: config.logRetentionDays,
+        protect: config.production,
+    }, { providers: [provider] });
+
+    return {
+        environment: env,
+        region: config.region,
+        production: config.production,
+        tags: config.tags,
+        logRetentionDays: config.logRetentionDays,
+        vpcId: network.vpcId,
+        vpcCidr: network.vpcCidr,
+        azIds: network.azIds,
+        azNames: network.azNames,
+        publicSubnetIds: network.publicSubnetIds,
+        privateSubnetIds: network.privateSubnetIds,
+        isolatedSubnetIds: network.isolatedSubnetIds,
+        subnetCidrs: network.subnetCidrs,
+        publicRouteTableIds: network.publicRouteTableIds,
+        privateRouteTableIds: network.privateRouteTableIds,
+        isolatedRouteTableIds: network.isolatedRouteTableIds,
+        securityGroupIds: network.securityGroupIds,
+        natGatewayIds: network.natGatewayIds,
+        interfaceEndpointIds: network.interfaceEndpointIds,
+        flowLogGroupName: network.flowLogGroupName,
+        logKeyArn: network.logKeyArn,
+    };
+}
+
+export type PlatformOutputs = ReturnType<typeof platformProgram>;
