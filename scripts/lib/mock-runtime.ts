@@ -40,6 +40,18 @@ export interface RunOptions {
     readonly organization?: string;
 }
 
+/** A program that failed, with what it had registered before failing (a config error must leave only the root stack). */
+export class ProgramError extends Error {
+    constructor(public readonly cause: unknown, public readonly registered: PlannedResource[]) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = "ProgramError";
+    }
+}
+
+function waitForRPCs(): Promise<void> {
+    return (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
+
 interface RegisterRequest {
     getType(): string;
     getName(): string;
@@ -97,9 +109,15 @@ export async function runStackUnderMocks(options: RunOptions): Promise<StackRun>
         return newResource(args);
     };
 
-    const outputs = (await pulumi.runtime.runInPulumiStack(async () => options.program())) ?? {};
-    // Resources not reachable from the outputs may still be registering: wait for every RPC.
-    await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    let outputs: Record<string, unknown>;
+    try {
+        outputs = (await pulumi.runtime.runInPulumiStack(async () => options.program())) ?? {};
+        // Resources not reachable from the outputs may still be registering: wait for every RPC.
+        await waitForRPCs();
+    } catch (e) {
+        await waitForRPCs().catch(() => undefined);
+        throw new ProgramError(e, [...recorded.values()]);
+    }
     const resources = [...recorded.values()].map((r) => ({ ...r, inputs: plain(inputsByKey.get(`${r.type}::${r.name}`) ?? {}) as Record<string, unknown> }));
     return { project: options.project, stack: options.stack, resources, outputs: plain(outputs) as Record<string, unknown> };
 }

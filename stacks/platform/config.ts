@@ -108,7 +108,7 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         isValidLogRetention(d) ? undefined : "not an accepted retention",
     );
     const missing = REQUIRED_WITHOUT_NAT.filter((service) => !interfaceEndpoints.includes(service));
-    if (egress === "none" && missing.length > 0 && !v.hasProblem(key("interfaceEndpoints"))) {
+    if (egress === "none" && missing.length > 0 && !v.hasProblem(key("interfaceEndpoints")) && !v.hasProblem(key("egress"))) {
         v.fail(key("interfaceEndpoints"), JSON.stringify(interfaceEndpoints), `a list including ${missing.join(", ")} when egress is "none": without NAT, tasks pull images and ship logs only through these endpoints`);
     }
     v.finish();

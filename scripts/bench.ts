@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: times the offline plan of each environment (best of several runs, each a fresh
+ * process) beside the floor measured in the same run, and reports peak memory. Targets: a whole
+ * environment's plan within 3x the floor and under 1 GB. The figures are printed, not asserted:
+ * timing on a shared machine is too noisy for a test.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MAX_RATIO = 3;
+const MAX_BYTES = 1024 ** 3;
+
+interface Measure {
+    readonly label: string;
+    readonly bestMs: number;
+    readonly peakBytes: number;
+}
+
+function measure(label: string, script: string, args: string[]): Measure {
+    const times: number[] = [];
+    let peak = 0;
+    for (let i = 0; i < RUNS; i++) {
+        const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${i}`);
+        const started = process.hrtime.bigint();
+        const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-r", path.join(root, "scripts/bench/max-rss.ts"), path.join(root, script), ...args], {
+            cwd: root,
+            env: { ...process.env, BENCH_RSS_FILE: rssFile, TS_NODE_TRANSPILE_ONLY: "true" },
+            encoding: "utf8",
+        });
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        if (run.status !== 0) {
+            throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
+        }
+        times.push(ms);
+        peak = Math.max(peak, Number(fs.readFileSync(rssFile, "utf8")));
+        fs.rmSync(rssFile, { force: true });
+    }
+    return { label, bestMs: Math.min(...times), peakBytes: peak };
+}
+
+function main() {
+    const floor = measure("floor (load + 1 resource)", "scripts/bench/floor.ts", []);
+    const plans = ["dev", "prod"].map((env) => measure(`plan --env ${env}`, "scripts/plan.ts", ["--env", env]));
+    const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
+    console.log(`best of ${RUNS} runs, each a fresh process, on ${os.cpus().length} cores`);
+    console.log(`${"".padEnd(28)}${"best".padStart(10)}${"x floor".padStart(10)}${"peak RSS".padStart(12)}  verdict`);
+    for (const m of [floor, ...plans]) {
+        const ratio = m.bestMs / floor.bestMs;
+        const verdict = m === floor ? "" : ratio <= MAX_RATIO && m.peakBytes < MAX_BYTES ? "within target" : "OVER TARGET";
+        console.log(`${m.label.padEnd(28)}${`${m.bestMs.toFixed(0)} ms`.padStart(10)}${ratio.toFixed(2).padStart(10)}${mb(m.peakBytes).padStart(12)}  ${verdict}`);
+    }
+    console.log(`targets: plan <= ${MAX_RATIO}x floor, peak < ${mb(MAX_BYTES)}`);
+}
+
+main();
