@@ -25,12 +25,28 @@ export interface PolicyDocument {
 }
 
 /** A service that may use the key, with the grant AWS documents for it. */
-export type KeyUser = "logs" | "sns" | "cloudtrail" | "cloudwatch";
+export type KeyUser = "logs" | "sns" | "cloudtrail" | "cloudwatch" | "dynamodb" | "rds" | "elasticache" | "secretsmanager";
 
 const ENCRYPT_DECRYPT = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
 function servicePrincipal(service: string, ctx: AccountContext, regional: boolean): string {
     return regional ? `${service}.${ctx.region}.amazonaws.com` : `${service}.amazonaws.com`;
+}
+
+/**
+ * Data stores: principals of this account may use the key only through the named service (the
+ * service calls KMS on their behalf and creates the grants it needs). The principal is the account,
+ * not `*`, so a principal still needs an IAM policy allowing the key, as the task role's statements do.
+ */
+function viaServiceGrant(sid: string, service: string, ctx: AccountContext): PolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { AWS: `arn:${ctx.partition}:iam::${ctx.accountId}:root` },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
+        Resource: "*",
+        Condition: { StringEquals: { "kms:CallerAccount": ctx.accountId, "kms:ViaService": `${service}.${ctx.region}.amazonaws.com` } },
+    };
 }
 
 const GRANTS: Record<KeyUser, (ctx: AccountContext) => PolicyStatement[]> = {
@@ -87,6 +103,11 @@ const GRANTS: Record<KeyUser, (ctx: AccountContext) => PolicyStatement[]> = {
             Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
         },
     ],
+    dynamodb: (ctx) => [viaServiceGrant("AllowUseThroughDynamoDb", "dynamodb", ctx)],
+    // RDS storage, Performance Insights and the RDS-managed master secret's key use.
+    rds: (ctx) => [viaServiceGrant("AllowUseThroughRds", "rds", ctx)],
+    elasticache: (ctx) => [viaServiceGrant("AllowUseThroughElastiCache", "elasticache", ctx)],
+    secretsmanager: (ctx) => [viaServiceGrant("AllowUseThroughSecretsManager", "secretsmanager", ctx)],
 };
 
 /**

@@ -98,6 +98,9 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { name: region, region, id: region, description: region, endpoint: `ec2.${region}.amazonaws.com` };
             case "aws:index/getPartition:getPartition":
                 return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+            case "aws:elb/getServiceAccount:getServiceAccount":
+                // us-east-1's Elastic Load Balancing account; other regions differ, the shape does not.
+                return { id: "127311923021", arn: "arn:aws:iam::127311923021:root", region };
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
                 const prefix = azIdPrefixOfRegion(region);
                 const numbers = [1, 2, 3, 4, 5, 6];
@@ -152,8 +155,75 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { keyId: uuidOf(seed) };
             case "aws:iam/role:Role":
                 return { uniqueId: `AROA${hexOf(seed, 16).toUpperCase()}` };
+            case "aws:ecr/repository:Repository":
+                return { repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${id}`, registryId: MOCK_ACCOUNT_ID, arn: `arn:aws:ecr:${region}:${MOCK_ACCOUNT_ID}:repository/${id}` };
+            case "aws:lb/loadBalancer:LoadBalancer": {
+                const suffix = `app/${id.slice(0, 32)}/${hexOf(seed, 16)}`;
+                return {
+                    arn: `arn:aws:elasticloadbalancing:${region}:${MOCK_ACCOUNT_ID}:loadbalancer/${suffix}`,
+                    arnSuffix: suffix,
+                    dnsName: `internal-${id.slice(0, 32)}-${parseInt(hexOf(seed, 8), 16)}.${region}.elb.amazonaws.com`,
+                    zoneId: "Z35SXDOTRQ7X7K",
+                };
+            }
+            case "aws:lb/targetGroup:TargetGroup": {
+                const suffix = `targetgroup/${id.slice(0, 32)}/${hexOf(seed, 16)}`;
+                return { arn: `arn:aws:elasticloadbalancing:${region}:${MOCK_ACCOUNT_ID}:${suffix}`, arnSuffix: suffix };
+            }
+            case "aws:lb/listener:Listener":
+                return { arn: `arn:aws:elasticloadbalancing:${region}:${MOCK_ACCOUNT_ID}:listener/app/${hexOf(seed + "lb", 8)}/${hexOf(seed, 16)}/${hexOf(seed + "l", 16)}` };
+            case "aws:lb/listenerRule:ListenerRule":
+                return { arn: `arn:aws:elasticloadbalancing:${region}:${MOCK_ACCOUNT_ID}:listener-rule/app/${hexOf(seed + "lb", 8)}/${hexOf(seed, 16)}/${hexOf(seed + "l", 16)}/${hexOf(seed + "r", 16)}` };
+            case "aws:ecs/cluster:Cluster":
+                return { arn: `arn:aws:ecs:${region}:${MOCK_ACCOUNT_ID}:cluster/${id}` };
+            case "aws:ecs/service:Service":
+                return { arn: `arn:aws:ecs:${region}:${MOCK_ACCOUNT_ID}:service/${hexOf(seed + "cluster", 8)}/${id}` };
+            case "aws:ecs/taskDefinition:TaskDefinition":
+                return { arn: `arn:aws:ecs:${region}:${MOCK_ACCOUNT_ID}:task-definition/${String(args.inputs.family ?? id)}:1`, revision: 1 };
+            case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace": {
+                const nsId = `ns-${hexOf(seed, 16)}`;
+                return { arn: `arn:aws:servicediscovery:${region}:${MOCK_ACCOUNT_ID}:namespace/${nsId}`, hostedZone: `Z${hexOf(seed + "zone", 12).toUpperCase()}` };
+            }
+            case "aws:acmpca/certificateAuthority:CertificateAuthority":
+                return { arn: `arn:aws:acm-pca:${region}:${MOCK_ACCOUNT_ID}:certificate-authority/${uuidOf(seed)}`, certificateSigningRequest: "-----BEGIN CERTIFICATE REQUEST-----\nMOCK\n-----END CERTIFICATE REQUEST-----" };
+            case "aws:acmpca/certificate:Certificate":
+                return { certificate: "-----BEGIN CERTIFICATE-----\nMOCK\n-----END CERTIFICATE-----", certificateChain: "" };
+            case "aws:s3/bucket:Bucket":
+                // An auto-named bucket's name is its id; trails and policies read `bucket`.
+                return { bucket: id, bucketDomainName: `${id}.s3.amazonaws.com`, bucketRegionalDomainName: `${id}.s3.${region}.amazonaws.com`, region };
+            case "aws:dynamodb/table:Table":
+                return args.inputs.streamEnabled === true ? { streamArn: `arn:aws:dynamodb:${region}:${MOCK_ACCOUNT_ID}:table/${id}/stream/2025-01-01T00:00:00.000`, streamLabel: "2025-01-01T00:00:00.000" } : {};
+            case "aws:rds/instance:Instance": {
+                const identifier = String(args.inputs.identifier ?? id);
+                const address = `${identifier}.c${hexOf(seed, 11)}.${region}.rds.amazonaws.com`;
+                const port = Number(args.inputs.port ?? 5432);
+                return {
+                    arn: `arn:aws:rds:${region}:${MOCK_ACCOUNT_ID}:db:${identifier}`,
+                    address,
+                    port,
+                    endpoint: `${address}:${port}`,
+                    resourceId: `db-${hexOf(seed, 26).toUpperCase()}`,
+                    masterUserSecrets: args.inputs.manageMasterUserPassword === true
+                        ? [{ secretArn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:rds!db-${uuidOf(seed)}-${secretSuffixOf(seed)}`, kmsKeyId: args.inputs.masterUserSecretKmsKeyId, secretStatus: "active" }]
+                        : [],
+                };
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup": {
+                const groupId = String(args.inputs.replicationGroupId ?? id);
+                const host = `${groupId}.${hexOf(seed, 6)}.${azIdPrefixOfRegion(region)}.cache.amazonaws.com`;
+                return { arn: `arn:aws:elasticache:${region}:${MOCK_ACCOUNT_ID}:replicationgroup:${groupId}`, primaryEndpointAddress: `master.${host}`, readerEndpointAddress: `replica.${host}` };
+            }
+            case "aws:secretsmanager/secret:Secret":
+                return { arn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${id}-${secretSuffixOf(seed)}` };
+            case "random:index/randomPassword:RandomPassword":
+                return { result: `Mock-${hexOf(seed, 40)}-0`, bcryptHash: "" };
             default:
                 return {};
         }
     }
+}
+
+/** Secrets Manager appends six random characters to a secret's name in its ARN. */
+function secretSuffixOf(seed: string): string {
+    return Buffer.from(hexOf(seed, 12), "hex").toString("base64").replace(/[^A-Za-z0-9]/g, "x").slice(0, 6);
 }

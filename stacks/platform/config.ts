@@ -2,6 +2,9 @@ import { azIdPrefixOfRegion, isRegionCode, parseAzId } from "../../components/ne
 import { contains, MAX_AZ_NUMBER, MAX_VPC_PREFIX, MIN_VPC_PREFIX, parseCidr } from "../../components/network/cidr";
 import { EGRESS_MODES, EgressMode } from "../../components/network/egress";
 import { DEFAULT_INTERFACE_ENDPOINTS } from "../../components/network/network";
+import { AlarmOverride } from "../../components/observability/alarm-catalogue";
+import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observability/alarm-overrides";
+import { isEmail, isSlackChannelId, isSlackWorkspaceId } from "../../components/observability/alert-targets";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "../../components/observability/log-retention";
 import { ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
 
@@ -9,7 +12,9 @@ import { ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../co
 export const PLATFORM_PROJECT = "platform";
 
 /** Every key the platform program reads, without namespace; Pulumi.yaml declares each with a default. */
-export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays"] as const;
+export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays",
+    "alertEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "trailDataEvents", "trailToCloudWatch",
+    "serviceTls", "fargateSpot", "albCertificateArn"] as const;
 
 export interface PlatformConfig {
     /** Stack name, which is the environment name (`dev`, `prod`); prefixes every resource name. */
@@ -25,7 +30,26 @@ export interface PlatformConfig {
         readonly interfaceEndpoints: string[];
     };
     readonly logRetentionDays: number;
+    readonly observability: {
+        readonly alertEmails: string[];
+        /** Both set, or undefined: no Chatbot configuration. */
+        readonly slack?: { readonly workspaceId: string; readonly channelId: string };
+        readonly alarmOverrides: AlarmOverride[];
+        readonly trailDataEvents: boolean;
+        readonly trailToCloudWatch: boolean;
+    };
+    readonly mesh: {
+        /** Service Connect TLS through an AWS Private CA (a monthly fee per CA). */
+        readonly serviceTls: boolean;
+        /** Fargate Spot in the cluster's default capacity strategy. */
+        readonly fargateSpot: boolean;
+        /** ACM certificate of the internal ALB's HTTPS listener; "" for an HTTP listener. */
+        readonly albCertificateArn: string;
+    };
 }
+
+/** An ACM certificate ARN (`arn:<partition>:acm:<region>:<account>:certificate/<id>`). */
+const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
 const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map(parseCidr);
 const STACK_NAME = /^[a-z][a-z0-9-]{0,15}$/;
@@ -87,6 +111,25 @@ function endpointsProblem(services: string[]): string | undefined {
     return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
 }
 
+/** A string whose default is "" (off); the validator's `string` refuses "", so it is read here. */
+function optionalString(raw: RawConfig, v: ConfigValidator, key: string, accepted: string, valid: (s: string) => boolean): string {
+    const value = raw(key) ?? "";
+    if (value !== "" && !valid(value)) {
+        v.fail(key, value, accepted);
+        return "";
+    }
+    return value;
+}
+
+function emailsProblem(emails: string[]): string | undefined {
+    const bad = emails.filter((e) => !isEmail(e));
+    if (bad.length > 0) {
+        return `${bad.join(", ")} not an email address`;
+    }
+    const repeated = duplicatesOf(emails);
+    return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
+}
+
 /** Reads and validates the platform stack's config; throws a ConfigError naming every bad key. */
 export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfig {
     const v = new ConfigValidator(raw, stack);
@@ -107,6 +150,23 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
     const logRetentionDays = v.integer(key("logRetentionDays"), `a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`, 365, (d) =>
         isValidLogRetention(d) ? undefined : "not an accepted retention",
     );
+    const alertEmails = v.stringList(key("alertEmails"), "email addresses for alerts, such as [\"ops@example.com\"]", [], emailsProblem);
+    const slackWorkspaceId = optionalString(raw, v, key("slackWorkspaceId"), "\"\" (no Slack) or a Slack workspace id such as T0123ABCDE", isSlackWorkspaceId);
+    const slackChannelId = optionalString(raw, v, key("slackChannelId"), "\"\" (no Slack) or a Slack channel id such as C0123ABCDE", isSlackChannelId);
+    if ((slackWorkspaceId === "") !== (slackChannelId === "") && !v.hasProblem(key("slackWorkspaceId")) && !v.hasProblem(key("slackChannelId"))) {
+        const [setKey, unsetKey] = slackWorkspaceId === "" ? [key("slackChannelId"), key("slackWorkspaceId")] : [key("slackWorkspaceId"), key("slackChannelId")];
+        v.fail(unsetKey, "", `a value too, since ${setKey} is set: Slack alerts need both the workspace and the channel (or neither)`);
+    }
+    const overrideEntries = v.stringList(key("alarmOverrides"), `a list of ${OVERRIDE_FORMAT}`, [], (entries) => {
+        const { problems } = parseAlarmOverrides(entries);
+        return problems.length > 0 ? problems.join("; ") : undefined;
+    });
+    const alarmOverrides = parseAlarmOverrides(overrideEntries).overrides;
+    const trailDataEvents = v.boolean(key("trailDataEvents"), false);
+    const trailToCloudWatch = v.boolean(key("trailToCloudWatch"), true);
+    const serviceTls = v.boolean(key("serviceTls"), true);
+    const fargateSpot = v.boolean(key("fargateSpot"), false);
+    const albCertificateArn = optionalString(raw, v, key("albCertificateArn"), "\"\" (HTTP listener) or an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/<id>", (a) => ACM_CERTIFICATE_ARN.test(a));
     const missing = REQUIRED_WITHOUT_NAT.filter((service) => !interfaceEndpoints.includes(service));
     if (egress === "none" && missing.length > 0 && !v.hasProblem(key("interfaceEndpoints")) && !v.hasProblem(key("egress"))) {
         v.fail(key("interfaceEndpoints"), JSON.stringify(interfaceEndpoints), `a list including ${missing.join(", ")} when egress is "none": without NAT, tasks pull images and ship logs only through these endpoints`);
@@ -119,5 +179,13 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         tags: { environment: stack, project: PLATFORM_PROJECT, owner, "cost-center": costCenter, "managed-by": "pulumi" },
         network: { cidrBlock, azIds, egress, interfaceEndpoints },
         logRetentionDays,
+        observability: {
+            alertEmails,
+            ...(slackWorkspaceId !== "" && slackChannelId !== "" ? { slack: { workspaceId: slackWorkspaceId, channelId: slackChannelId } } : {}),
+            alarmOverrides,
+            trailDataEvents,
+            trailToCloudWatch,
+        },
+        mesh: { serviceTls, fargateSpot, albCertificateArn },
     };
 }

@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ServiceMeshPlatform } from "../../components/mesh/platform";
 import { Network } from "../../components/network/network";
+import { ObservabilityKit } from "../../components/observability/kit";
 import { pulumiRawConfig, RawConfig } from "../config/reader";
 import { loadPlatformConfig } from "./config";
 
@@ -26,6 +28,28 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         protect: config.production,
     }, { providers: [provider] });
 
+    const observability = new ObservabilityKit(env, {
+        environment: env,
+        region: config.region,
+        logRetentionDays: config.logRetentionDays,
+        alertEmails: config.observability.alertEmails,
+        slack: config.observability.slack,
+        trailDataEvents: config.observability.trailDataEvents,
+        trailToCloudWatch: config.observability.trailToCloudWatch,
+        protect: config.production,
+    }, { providers: [provider] });
+
+    const mesh = new ServiceMeshPlatform(env, {
+        vpcId: network.vpcId,
+        privateSubnetIds: network.privateSubnetIds,
+        loadBalancerSecurityGroupId: network.securityGroupIds.loadBalancer,
+        serviceTls: config.mesh.serviceTls,
+        fargateSpot: config.mesh.fargateSpot,
+        albCertificateArn: config.mesh.albCertificateArn,
+        accessLogRetentionDays: config.logRetentionDays,
+        protect: config.production,
+    }, { providers: [provider] });
+
     return {
         environment: env,
         region: config.region,
@@ -48,6 +72,26 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         interfaceEndpointIds: network.interfaceEndpointIds,
         flowLogGroupName: network.flowLogGroupName,
         logKeyArn: network.logKeyArn,
+        alertTopicArn: observability.alertTopicArn,
+        observabilityKeyArn: observability.keyArn,
+        trailName: observability.trailName,
+        trailBucketName: observability.trailBucketName,
+        environmentDashboardName: observability.dashboardName,
+        xrayGroupName: observability.xrayGroupName,
+        // Parsed once here; service stacks hand them to ServiceObservability as they are.
+        alarmOverrides: config.observability.alarmOverrides,
+        // The mesh: what MeshService needs (tasks also join securityGroupIds.app for egress to endpoints and data).
+        clusterName: mesh.clusterName,
+        clusterArn: mesh.clusterArn,
+        serviceConnectNamespaceArn: mesh.namespaceArn,
+        serviceConnectNamespaceName: mesh.namespaceName,
+        privateCaArn: mesh.privateCaArn,
+        serviceConnectTlsRoleArn: mesh.serviceConnectTlsRoleArn,
+        albArn: mesh.albArn,
+        albArnSuffix: mesh.albArnSuffix,
+        albListenerArn: mesh.albListenerArn,
+        albDnsName: mesh.albDnsName,
+        albSecurityGroupId: mesh.albSecurityGroupId,
     };
 }
 

@@ -1,0 +1,218 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ecsInfrastructureTrustPolicy } from "./iam-policies";
+
+export interface ServiceMeshPlatformArgs {
+    /** VPC of the namespace and the ALB. */
+    vpcId: pulumi.Input<string>;
+    /** Private subnets of the internal ALB (at least two AZs). */
+    privateSubnetIds: pulumi.Input<string>[];
+    /** The network's load-balancer tier group, given to the ALB. */
+    loadBalancerSecurityGroupId: pulumi.Input<string>;
+    /**
+     * Service-to-service TLS: an AWS Private CA (root, short-lived certificate mode) and the role
+     * ECS uses to issue certificates from it. A private CA costs a monthly fee, so dev turns it off.
+     * @default true
+     */
+    serviceTls?: boolean;
+    /**
+     * Let services run on Fargate Spot: adds FARGATE_SPOT to the cluster's default strategy.
+     * @default false
+     */
+    fargateSpot?: boolean;
+    /**
+     * ACM certificate for an HTTPS listener (443, TLS 1.3 policy). Without one, the listener is
+     * HTTP on 80: a certificate for an internal name cannot be issued offline. The ALB is internal
+     * and reached only through the VPC link / NLB. @default "" (HTTP)
+     */
+    albCertificateArn?: string;
+    /** Days ALB access logs are kept before S3 deletes them. @default 365 */
+    accessLogRetentionDays?: number;
+    /** Name of the Service Connect namespace (a private DNS zone in the VPC). @default `<name>.mesh.internal` */
+    namespaceName?: string;
+    /** Production guards: ALB deletion protection, and `protect` on the log bucket and the CA. @default true */
+    protect?: boolean;
+}
+
+/**
+ * What every mesh service of an environment shares: the ECS cluster, the Service Connect
+ * namespace, the optional private CA for mesh TLS, and the internal ALB with its listener.
+ */
+export class ServiceMeshPlatform extends pulumi.ComponentResource {
+    public readonly clusterName: pulumi.Output<string>;
+    public readonly clusterArn: pulumi.Output<string>;
+    public readonly namespaceArn: pulumi.Output<string>;
+    public readonly namespaceName: pulumi.Output<string>;
+    /** ARN of the active private CA; "" when TLS is off. */
+    public readonly privateCaArn: pulumi.Output<string>;
+    /** Role ECS assumes to issue Service Connect certificates; "" when TLS is off. */
+    public readonly serviceConnectTlsRoleArn: pulumi.Output<string>;
+    public readonly albArn: pulumi.Output<string>;
+    public readonly albArnSuffix: pulumi.Output<string>;
+    public readonly albDnsName: pulumi.Output<string>;
+    public readonly albListenerArn: pulumi.Output<string>;
+    public readonly albSecurityGroupId: pulumi.Output<string>;
+    public readonly accessLogBucket: pulumi.Output<string>;
+
+    constructor(name: string, args: ServiceMeshPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:mesh:ServiceMeshPlatform", name, {}, opts);
+        const retention = args.accessLogRetentionDays ?? 365;
+        if (!Number.isInteger(retention) || retention < 1) {
+            throw new pulumi.ResourceError(`accessLogRetentionDays ${retention}: a whole number of days, at least 1`, this);
+        }
+        const parent = this;
+        const protect = args.protect ?? true;
+        const identity = aws.getCallerIdentityOutput({}, { parent });
+        const partition = aws.getPartitionOutput({}, { parent });
+
+        const namespace = new aws.servicediscovery.PrivateDnsNamespace(`${name}-namespace`, {
+            name: args.namespaceName ?? `${name}.mesh.internal`,
+            vpc: args.vpcId,
+            description: `${name}: ECS Service Connect namespace`,
+        }, { parent });
+        const cluster = new aws.ecs.Cluster(`${name}-cluster`, {
+            // Enhanced adds per-task and per-container metrics, which the service dashboards use.
+            settings: [{ name: "containerInsights", value: "enhanced" }],
+            serviceConnectDefaults: { namespace: namespace.arn },
+        }, { parent });
+        new aws.ecs.ClusterCapacityProviders(`${name}-capacity`, {
+            clusterName: cluster.name,
+            capacityProviders: ["FARGATE", "FARGATE_SPOT"],
+            defaultCapacityProviderStrategies: args.fargateSpot ?? false
+                ? [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]
+                : [{ capacityProvider: "FARGATE", base: 1, weight: 1 }],
+        }, { parent });
+
+        const tls = args.serviceTls ?? true ? createPrivateCa(name, parent, protect, identity.accountId, partition.partition) : undefined;
+        const alb = createAlb(name, parent, args, protect, retention, identity.accountId);
+
+        this.clusterName = cluster.name;
+        this.clusterArn = cluster.arn;
+        this.namespaceArn = namespace.arn;
+        this.namespaceName = namespace.name;
+        this.privateCaArn = tls?.caArn ?? pulumi.output("");
+        this.serviceConnectTlsRoleArn = tls?.roleArn ?? pulumi.output("");
+        this.albArn = alb.loadBalancer.arn;
+        this.albArnSuffix = alb.loadBalancer.arnSuffix;
+        this.albDnsName = alb.loadBalancer.dnsName;
+        this.albListenerArn = alb.listener.arn;
+        this.albSecurityGroupId = pulumi.output(args.loadBalancerSecurityGroupId);
+        this.accessLogBucket = alb.bucket.bucket;
+        this.registerOutputs({
+            clusterArn: this.clusterArn,
+            namespaceArn: this.namespaceArn,
+            privateCaArn: this.privateCaArn,
+            albArn: this.albArn,
+            albListenerArn: this.albListenerArn,
+        });
+    }
+}
+
+/**
+ * A root CA in short-lived certificate mode: Service Connect supports both modes but recommends
+ * short-lived (certificates live 7 days and rotate every 5, no revocation needed), and that mode
+ * costs less per month than general purpose. The CA signs its own 10-year root certificate
+ * (Private CA does not apply the 7-day limit to root certificates) and is activated with it.
+ */
+function createPrivateCa(name: string, parent: pulumi.Resource, protect: boolean, accountId: pulumi.Output<string>, partition: pulumi.Output<string>) {
+    const ca = new aws.acmpca.CertificateAuthority(`${name}-mesh-ca`, {
+        type: "ROOT",
+        usageMode: "SHORT_LIVED_CERTIFICATE",
+        certificateAuthorityConfiguration: {
+            // Service Connect accepts 256-bit ECDSA and 2048-bit RSA; ECDSA is the faster handshake.
+            keyAlgorithm: "EC_prime256v1",
+            signingAlgorithm: "SHA256WITHECDSA",
+            subject: { commonName: `${name} service connect`, organization: name },
+        },
+        permanentDeletionTimeInDays: protect ? 30 : 7,
+    }, { parent, protect });
+    const root = new aws.acmpca.Certificate(`${name}-mesh-ca-root`, {
+        certificateAuthorityArn: ca.arn,
+        certificateSigningRequest: ca.certificateSigningRequest,
+        signingAlgorithm: "SHA256WITHECDSA",
+        templateArn: pulumi.interpolate`arn:${partition}:acm-pca:::template/RootCACertificate/V1`,
+        validity: { type: "YEARS", value: "10" },
+    }, { parent });
+    const activation = new aws.acmpca.CertificateAuthorityCertificate(`${name}-mesh-ca-activation`, {
+        certificateAuthorityArn: ca.arn,
+        certificate: root.certificate,
+        certificateChain: root.certificateChain,
+    }, { parent });
+    const role = new aws.iam.Role(`${name}-service-connect-tls`, {
+        description: `${name}: lets ECS issue Service Connect TLS certificates from the mesh CA`,
+        assumeRolePolicy: accountId.apply((a) => JSON.stringify(ecsInfrastructureTrustPolicy(a))),
+    }, { parent });
+    new aws.iam.RolePolicyAttachment(`${name}-service-connect-tls`, {
+        role: role.name,
+        policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity`,
+    }, { parent });
+    // Services must not reference the CA before it is active: the ARN is released only after activation.
+    const caArn = pulumi.all([ca.arn, activation.id]).apply(([arn]) => arn);
+    return { caArn, roleArn: role.arn };
+}
+
+/** The access-log bucket's policy: ELB may write its logs under AWSLogs/<account>/, nobody may use plain HTTP. */
+export function accessLogBucketPolicy(bucketArn: string, accountId: string, elbAccountArn: string, prefix: string): object {
+    const logObjects = `${bucketArn}/${prefix}/AWSLogs/${accountId}/*`;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            // Regions opened since August 2022 deliver as this service principal...
+            { Sid: "ElbLogDelivery", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: logObjects },
+            // ...older regions (us-east-1 among them) as the region's Elastic Load Balancing account.
+            { Sid: "ElbRegionalAccount", Effect: "Allow", Principal: { AWS: elbAccountArn }, Action: "s3:PutObject", Resource: logObjects },
+            { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        ],
+    };
+}
+
+const ACCESS_LOG_PREFIX = "alb";
+
+function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatformArgs, protect: boolean, retentionDays: number, accountId: pulumi.Output<string>) {
+    const bucket = new aws.s3.Bucket(`${name}-alb-logs`, { forceDestroy: false }, { parent, protect });
+    new aws.s3.BucketPublicAccessBlock(`${name}-alb-logs`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { parent });
+    new aws.s3.BucketOwnershipControls(`${name}-alb-logs`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent });
+    // ALB access logs support only SSE-S3 on the target bucket.
+    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-alb-logs`, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, { parent });
+    new aws.s3.BucketVersioning(`${name}-alb-logs`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent });
+    new aws.s3.BucketLifecycleConfiguration(`${name}-alb-logs`, {
+        bucket: bucket.id,
+        rules: [{
+            id: "expire-access-logs",
+            status: "Enabled",
+            filter: { prefix: `${ACCESS_LOG_PREFIX}/` },
+            expiration: { days: retentionDays },
+            noncurrentVersionExpiration: { noncurrentDays: 30 },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        }],
+    }, { parent });
+    const elbAccount = aws.elb.getServiceAccountOutput({}, { parent });
+    const policy = new aws.s3.BucketPolicy(`${name}-alb-logs`, {
+        bucket: bucket.id,
+        policy: pulumi.all([bucket.arn, accountId, elbAccount.arn]).apply(([arn, account, elbArn]) => JSON.stringify(accessLogBucketPolicy(arn, account, elbArn, ACCESS_LOG_PREFIX))),
+    }, { parent });
+
+    const loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
+        loadBalancerType: "application",
+        internal: true,
+        subnets: args.privateSubnetIds,
+        securityGroups: [args.loadBalancerSecurityGroupId],
+        dropInvalidHeaderFields: true,
+        enableDeletionProtection: protect,
+        desyncMitigationMode: "strictest",
+        idleTimeout: 60,
+        accessLogs: { bucket: bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
+    }, { parent, dependsOn: [policy] });
+    const https = (args.albCertificateArn ?? "") !== "";
+    const listener = new aws.lb.Listener(`${name}-alb-${https ? "https" : "http"}`, {
+        loadBalancerArn: loadBalancer.arn,
+        ...(https
+            ? { port: 443, protocol: "HTTPS", certificateArn: args.albCertificateArn, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }
+            : { port: 80, protocol: "HTTP" }),
+        defaultActions: [{
+            type: "fixed-response",
+            fixedResponse: { statusCode: "404", contentType: "application/json", messageBody: JSON.stringify({ message: "Not Found" }) },
+        }],
+    }, { parent });
+    return { bucket, loadBalancer, listener };
+}

@@ -1,0 +1,252 @@
+/**
+ * The alarm catalogue (O2): one table of what to alarm on per kind of resource, and a pure function
+ * that turns "what to watch + per-environment overrides" into alarm specs. Adding an alarm is a row
+ * here, not another constructor call.
+ *
+ * Metric names, dimensions and statistics are the ones AWS publishes:
+ * - ECS (`AWS/ECS`): service-level CPU/memory need both ClusterName and ServiceName.
+ * - ALB (`AWS/ApplicationELB`): target-group metrics need TargetGroup *and* LoadBalancer (the ARN
+ *   suffixes `targetgroup/...` and `app/...`); latency is `TargetResponseTime` in seconds.
+ * - API Gateway REST (`AWS/ApiGateway`): ApiName + Stage; `5XXError`/`4XXError` averaged are the
+ *   error rate (0..1), latency in milliseconds.
+ * - DynamoDB (`AWS/DynamoDB`): `ReadThrottleEvents`/`WriteThrottleEvents` exist per TableName;
+ *   `SystemErrors` exists only per TableName *and* Operation, so it is summed over operations.
+ * - RDS (`AWS/RDS`): DBInstanceIdentifier; free storage in bytes.
+ * - ElastiCache (`AWS/ElastiCache`): published per node cluster (CacheClusterId); a replication
+ *   group's members are `<group>-001`, `<group>-002`, ...: watch each.
+ */
+
+export type ResourceKind = "ecsService" | "albTargetGroup" | "apiGatewayStage" | "dynamodbTable" | "rdsInstance" | "cache";
+
+export type Comparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+export type TreatMissingData = "notBreaching" | "breaching" | "ignore" | "missing";
+export type Statistic = "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
+
+/**
+ * Something to watch. `name` is a short, stable label (letters, digits, dashes) used in alarm
+ * names; the other fields may be outputs of other resources (`V` is `pulumi.Input<string>` there).
+ */
+export type WatchTarget<V = string> =
+    | { readonly kind: "ecsService"; readonly name: string; readonly clusterName: V; readonly serviceName: V }
+    | { readonly kind: "albTargetGroup"; readonly name: string; readonly loadBalancerArnSuffix: V; readonly targetGroupArnSuffix: V }
+    | { readonly kind: "apiGatewayStage"; readonly name: string; readonly apiName: V; readonly stageName: V }
+    | { readonly kind: "dynamodbTable"; readonly name: string; readonly tableName: V }
+    | { readonly kind: "rdsInstance"; readonly name: string; readonly instanceId: V }
+    | { readonly kind: "cache"; readonly name: string; readonly cacheClusterId: V };
+
+/** One row of the catalogue. */
+export interface AlarmDefinition {
+    /** Key of the alarm within its kind; what overrides name (`ecsService.cpu.threshold=90`). */
+    readonly metric: string;
+    readonly metricName: string;
+    /** A plain statistic, or a percentile such as `p99` (an extended statistic). */
+    readonly statistic: Statistic | `p${number}`;
+    readonly threshold: number;
+    readonly comparison: Comparison;
+    readonly periodSeconds: number;
+    readonly evaluationPeriods: number;
+    readonly treatMissingData: TreatMissingData;
+    /** Why this alarm matters and in which unit the threshold is. */
+    readonly description: string;
+    /** The metric exists only per value of this extra dimension: alarm on the sum (metric math). */
+    readonly sumOver?: { readonly dimension: string; readonly values: readonly string[] };
+}
+
+interface KindEntry {
+    readonly namespace: string;
+    readonly alarms: readonly AlarmDefinition[];
+}
+
+/** DynamoDB data-plane operations whose SystemErrors are summed; CloudWatch allows at most 10 metrics in an alarm's math. */
+export const DYNAMODB_OPERATIONS = ["GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems"] as const;
+
+const above = (metric: string, metricName: string, statistic: AlarmDefinition["statistic"], threshold: number, periodSeconds: number, evaluationPeriods: number, description: string, extra: Partial<AlarmDefinition> = {}): AlarmDefinition => ({
+    metric,
+    metricName,
+    statistic,
+    threshold,
+    comparison: "GreaterThanThreshold",
+    periodSeconds,
+    evaluationPeriods,
+    // No data means no traffic or a stopped resource, not a failure; the other alarms see outages.
+    treatMissingData: "notBreaching",
+    description,
+    ...extra,
+});
+
+export const ALARM_CATALOGUE: Readonly<Record<ResourceKind, KindEntry>> = {
+    ecsService: {
+        namespace: "AWS/ECS",
+        alarms: [
+            above("cpu", "CPUUtilization", "Average", 80, 300, 2, "ECS service CPU above 80% (percent of reserved CPU)"),
+            above("memory", "MemoryUtilization", "Average", 80, 300, 2, "ECS service memory above 80% (percent of reserved memory)"),
+        ],
+    },
+    albTargetGroup: {
+        namespace: "AWS/ApplicationELB",
+        alarms: [
+            above("target5xx", "HTTPCode_Target_5XX_Count", "Sum", 10, 60, 3, "5xx responses from the targets (count per minute)"),
+            above("latencyP99", "TargetResponseTime", "p99", 0.5, 60, 5, "p99 target response time (seconds)"),
+            above("unhealthyHosts", "UnHealthyHostCount", "Maximum", 0, 60, 2, "targets failing health checks (count)"),
+        ],
+    },
+    apiGatewayStage: {
+        namespace: "AWS/ApiGateway",
+        alarms: [
+            above("errors5xx", "5XXError", "Average", 0.01, 300, 2, "share of requests answered 5xx (0..1)"),
+            above("errors4xx", "4XXError", "Average", 0.05, 300, 2, "share of requests answered 4xx (0..1)"),
+            above("latencyP99", "Latency", "p99", 1000, 300, 2, "p99 latency at the stage (milliseconds)"),
+        ],
+    },
+    dynamodbTable: {
+        namespace: "AWS/DynamoDB",
+        alarms: [
+            above("readThrottles", "ReadThrottleEvents", "Sum", 0, 300, 1, "throttled read events on the table and its indexes (count)"),
+            above("writeThrottles", "WriteThrottleEvents", "Sum", 0, 300, 1, "throttled write events on the table and its indexes (count)"),
+            above("systemErrors", "SystemErrors", "Sum", 0, 300, 1, "requests failed by DynamoDB with HTTP 500 (count, summed over operations)", {
+                sumOver: { dimension: "Operation", values: DYNAMODB_OPERATIONS },
+            }),
+        ],
+    },
+    rdsInstance: {
+        namespace: "AWS/RDS",
+        alarms: [
+            above("cpu", "CPUUtilization", "Average", 80, 300, 3, "database instance CPU above 80% (percent)"),
+            above("freeStorage", "FreeStorageSpace", "Minimum", 10 * 1024 ** 3, 300, 1, "free storage below 10 GiB (bytes)", { comparison: "LessThanThreshold" }),
+            above("connections", "DatabaseConnections", "Maximum", 100, 300, 2, "open database connections (count); size to the instance class's max_connections"),
+        ],
+    },
+    cache: {
+        namespace: "AWS/ElastiCache",
+        alarms: [
+            above("engineCpu", "EngineCPUUtilization", "Average", 90, 300, 2, "CPU of the (single-threaded) engine above 90% (percent)"),
+            above("evictions", "Evictions", "Sum", 100, 300, 2, "keys evicted for lack of memory (count per 5 minutes)"),
+            above("memory", "DatabaseMemoryUsagePercentage", "Average", 80, 300, 2, "memory used by data above 80% (percent of maxmemory)"),
+        ],
+    },
+};
+
+export const RESOURCE_KINDS = Object.keys(ALARM_CATALOGUE) as ResourceKind[];
+
+/** What an override may change. */
+export type OverrideField = "threshold" | "periods" | "period";
+export const OVERRIDE_FIELDS: readonly OverrideField[] = ["threshold", "periods", "period"];
+
+/** A per-environment change of one catalogue value, e.g. `{ kind: "ecsService", metric: "cpu", field: "threshold", value: 90 }`. */
+export interface AlarmOverride {
+    readonly kind: ResourceKind;
+    readonly metric: string;
+    readonly field: OverrideField;
+    readonly value: number;
+}
+
+/** The alarm as it will be created: a catalogue row for one target, overrides applied. */
+export interface AlarmSpec<V = string> {
+    /** `<target name>-<metric>`: unique per component, stable, used in resource names. */
+    readonly key: string;
+    readonly kind: ResourceKind;
+    readonly target: string;
+    readonly metric: string;
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly statistic: AlarmDefinition["statistic"];
+    readonly threshold: number;
+    readonly comparison: Comparison;
+    readonly periodSeconds: number;
+    readonly evaluationPeriods: number;
+    readonly treatMissingData: TreatMissingData;
+    readonly description: string;
+    readonly dimensions: Readonly<Record<string, V>>;
+    readonly sumOver?: AlarmDefinition["sumOver"];
+}
+
+/** The CloudWatch dimensions of a target, by the names AWS publishes them under. */
+export function dimensionsOf<V>(target: WatchTarget<V>): Record<string, V> {
+    switch (target.kind) {
+        case "ecsService":
+            return { ClusterName: target.clusterName, ServiceName: target.serviceName };
+        case "albTargetGroup":
+            return { LoadBalancer: target.loadBalancerArnSuffix, TargetGroup: target.targetGroupArnSuffix };
+        case "apiGatewayStage":
+            return { ApiName: target.apiName, Stage: target.stageName };
+        case "dynamodbTable":
+            return { TableName: target.tableName };
+        case "rdsInstance":
+            return { DBInstanceIdentifier: target.instanceId };
+        case "cache":
+            return { CacheClusterId: target.cacheClusterId };
+    }
+}
+
+export function isPercentile(statistic: string): boolean {
+    return /^p\d+(\.\d+)?$/.test(statistic);
+}
+
+/** Alarm specs for one target: its kind's catalogue rows with the overrides for that kind applied. */
+export function alarmSpecs<V>(target: WatchTarget<V>, overrides: readonly AlarmOverride[] = []): AlarmSpec<V>[] {
+    const entry = ALARM_CATALOGUE[target.kind];
+    const dimensions = dimensionsOf(target);
+    return entry.alarms.map((def) => {
+        const mine = overrides.filter((o) => o.kind === target.kind && o.metric === def.metric);
+        const pick = (field: OverrideField, fallback: number) => mine.filter((o) => o.field === field).at(-1)?.value ?? fallback;
+        return {
+            key: `${target.name}-${def.metric}`,
+            kind: target.kind,
+            target: target.name,
+            metric: def.metric,
+            namespace: entry.namespace,
+            metricName: def.metricName,
+            statistic: def.statistic,
+            threshold: pick("threshold", def.threshold),
+            comparison: def.comparison,
+            periodSeconds: pick("period", def.periodSeconds),
+            evaluationPeriods: pick("periods", def.evaluationPeriods),
+            treatMissingData: def.treatMissingData,
+            description: def.description,
+            dimensions,
+            ...(def.sumOver ? { sumOver: def.sumOver } : {}),
+        };
+    });
+}
+
+/** CloudWatch: a period of 10, 20 or 30 s (high resolution) or a multiple of 60 s. */
+export function periodProblem(seconds: number): string | undefined {
+    return Number.isInteger(seconds) && seconds > 0 && ([10, 20, 30].includes(seconds) || seconds % 60 === 0) ? undefined : "a period of 10, 20, 30 or a multiple of 60 seconds";
+}
+
+/** Why an override is unusable, or undefined. Catalogue keys are checked so that a typo does not silently do nothing. */
+export function overrideProblem(o: { kind: string; metric: string; field: string; value: number }): string | undefined {
+    if (!RESOURCE_KINDS.includes(o.kind as ResourceKind)) {
+        return `unknown resource kind "${o.kind}" (known: ${RESOURCE_KINDS.join(", ")})`;
+    }
+    const metrics = ALARM_CATALOGUE[o.kind as ResourceKind].alarms.map((a) => a.metric);
+    if (!metrics.includes(o.metric)) {
+        return `unknown alarm "${o.metric}" for ${o.kind} (known: ${metrics.join(", ")})`;
+    }
+    if (!OVERRIDE_FIELDS.includes(o.field as OverrideField)) {
+        return `unknown field "${o.field}" (known: ${OVERRIDE_FIELDS.join(", ")})`;
+    }
+    if (!Number.isFinite(o.value)) {
+        return `${o.field} must be a number`;
+    }
+    if (o.field === "periods" && !(Number.isInteger(o.value) && o.value >= 1)) {
+        return "periods must be a whole number of at least 1";
+    }
+    if (o.field === "period") {
+        return periodProblem(o.value);
+    }
+    return undefined;
+}
+
+/** Why a finished spec would be refused by CloudWatch, or undefined. */
+export function specProblem(spec: AlarmSpec<unknown>): string | undefined {
+    const period = periodProblem(spec.periodSeconds);
+    if (period !== undefined) {
+        return period;
+    }
+    // PutMetricAlarm: EvaluationPeriods x Period may not exceed one day.
+    if (spec.periodSeconds * spec.evaluationPeriods > 86_400) {
+        return `${spec.evaluationPeriods} periods of ${spec.periodSeconds} s exceed the one-day evaluation range CloudWatch allows`;
+    }
+    return undefined;
+}

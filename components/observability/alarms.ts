@@ -1,0 +1,58 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AlarmSpec, isPercentile } from "./alarm-catalogue";
+
+/** What a metric alarm is made of, whether it comes from the catalogue or from a log metric filter. */
+export type AlarmShape<V> = Pick<
+    AlarmSpec<V>,
+    "namespace" | "metricName" | "statistic" | "threshold" | "comparison" | "periodSeconds" | "evaluationPeriods" | "treatMissingData" | "description" | "dimensions" | "sumOver"
+>;
+
+/**
+ * MetricAlarm args for a spec: alarm *and* OK actions to the alert topic (so that chat and mail see
+ * recoveries too), a percentile as an extended statistic, and a metric-math sum where the metric
+ * exists only per value of one more dimension.
+ */
+export function metricAlarmArgs(alarmName: string, spec: AlarmShape<pulumi.Input<string>>, topicArn: pulumi.Input<string>): aws.cloudwatch.MetricAlarmArgs {
+    const common = {
+        name: alarmName,
+        alarmDescription: spec.description,
+        comparisonOperator: spec.comparison,
+        threshold: spec.threshold,
+        evaluationPeriods: spec.evaluationPeriods,
+        datapointsToAlarm: spec.evaluationPeriods,
+        treatMissingData: spec.treatMissingData,
+        actionsEnabled: true,
+        alarmActions: [topicArn],
+        okActions: [topicArn],
+    };
+    if (spec.sumOver !== undefined) {
+        const sumOver = spec.sumOver;
+        return {
+            ...common,
+            metricQueries: [
+                ...sumOver.values.map((value, i) => ({
+                    id: `m${i}`,
+                    returnData: false,
+                    metric: {
+                        namespace: spec.namespace,
+                        metricName: spec.metricName,
+                        stat: spec.statistic,
+                        period: spec.periodSeconds,
+                        dimensions: { ...spec.dimensions, [sumOver.dimension]: value },
+                    },
+                })),
+                // SUM of an empty series is empty, so an idle table stays "missing data", not 0.
+                { id: "total", expression: "SUM(METRICS())", label: `${spec.metricName} (all ${sumOver.dimension}s)`, returnData: true },
+            ],
+        };
+    }
+    return {
+        ...common,
+        namespace: spec.namespace,
+        metricName: spec.metricName,
+        period: spec.periodSeconds,
+        dimensions: spec.dimensions,
+        ...(isPercentile(spec.statistic) ? { extendedStatistic: spec.statistic } : { statistic: spec.statistic }),
+    };
+}
