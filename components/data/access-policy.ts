@@ -1,4 +1,4 @@
-import { PolicyStatement } from "../kms/key-policy";
+import { PolicyStatement } from "../iam/policy";
 
 /** Item-level actions a service needs on its own tables; no scans, no table administration. */
 export const TABLE_ITEM_ACTIONS: readonly string[] = [

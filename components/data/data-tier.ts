@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyStatement } from "../kms/key-policy";
+import { PolicyStatement } from "../iam/policy";
 import { taskRoleStatements } from "./access-policy";
 import { DataTierArgs } from "./args";
 import { createCache } from "./cache";

@@ -5,6 +5,7 @@ import { DEFAULT_POSTGRES_VERSION, POSTGRES_PORT } from "./defaults";
 import { postgresParameters } from "./parameters";
 import { StoreContext, StoreNetwork, storeSecurityGroup } from "./store-context";
 import { postgresFamily } from "./validation";
+import { serviceTrustPolicy, sourceAccount } from "../iam/policy";
 
 /** What RDS exports to CloudWatch Logs for PostgreSQL. */
 export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"];
@@ -117,15 +118,7 @@ function enhancedMonitoringRole(ctx: StoreContext): aws.iam.Role {
     const partition = aws.getPartitionOutput({}, { parent });
     const role = new aws.iam.Role(`${name}-postgres-monitoring`, {
         description: `${name}: RDS enhanced monitoring`,
-        assumeRolePolicy: identity.accountId.apply((accountId) => JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{
-                Effect: "Allow",
-                Principal: { Service: "monitoring.rds.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            }],
-        })),
+        assumeRolePolicy: identity.accountId.apply((accountId) => JSON.stringify(serviceTrustPolicy("monitoring.rds.amazonaws.com", sourceAccount(accountId)))),
         tags: ctx.settings.tags,
     }, { parent });
     new aws.iam.RolePolicyAttachment(`${name}-postgres-monitoring`, {

@@ -1,3 +1,7 @@
+import { PolicyDocument, PolicyStatement } from "../iam/policy";
+
+export type { PolicyDocument, PolicyStatement };
+
 /**
  * KMS key policies. A customer managed key is useless to an AWS service until its key policy lets
  * that service's principal use it; the grants are scoped with the encryption context or source
@@ -8,20 +12,6 @@ export interface AccountContext {
     readonly accountId: string;
     readonly region: string;
     readonly partition: string;
-}
-
-export interface PolicyStatement {
-    readonly Sid: string;
-    readonly Effect: "Allow" | "Deny";
-    readonly Principal?: unknown;
-    readonly Action: string | string[];
-    readonly Resource: string | string[];
-    readonly Condition?: Record<string, Record<string, unknown>>;
-}
-
-export interface PolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: PolicyStatement[];
 }
 
 /** A service that may use the key, with the grant AWS documents for it. */

@@ -1,49 +1,19 @@
+import { PolicyDocument, PolicyStatement, serviceTrustPolicy, sourceAccount, TrustPolicy } from "../iam/policy";
+
 /**
  * IAM documents of a mesh service. Two roles with different jobs: the execution role is what the
  * ECS agent uses to start the task (pull the image, write logs, read the injected secrets); the
  * task role is what the application's code runs as. Neither gets more than its job needs.
  */
 
-export interface IamStatement {
-    readonly Sid?: string;
-    readonly Effect: "Allow" | "Deny";
-    readonly Action: string | string[];
-    readonly Resource: string | string[];
-    readonly Condition?: Record<string, Record<string, unknown>>;
-}
-
-export interface IamPolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: IamStatement[];
-}
-
 /** Trust policy for ECS tasks, limited to tasks of this account (confused-deputy guard). */
-export function ecsTasksTrustPolicy(accountId: string, partition: string, region: string): object {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Effect: "Allow",
-            Principal: { Service: "ecs-tasks.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: {
-                StringEquals: { "aws:SourceAccount": accountId },
-                ArnLike: { "aws:SourceArn": `arn:${partition}:ecs:${region}:${accountId}:*` },
-            },
-        }],
-    };
+export function ecsTasksTrustPolicy(accountId: string, partition: string, region: string): TrustPolicy {
+    return serviceTrustPolicy("ecs-tasks.amazonaws.com", sourceAccount(accountId, `arn:${partition}:ecs:${region}:${accountId}:*`));
 }
 
 /** Trust policy of the roles ECS itself assumes (load-balancer traffic shifting, Service Connect TLS). */
-export function ecsInfrastructureTrustPolicy(accountId: string): object {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Effect: "Allow",
-            Principal: { Service: "ecs.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-        }],
-    };
+export function ecsInfrastructureTrustPolicy(accountId: string): TrustPolicy {
+    return serviceTrustPolicy("ecs.amazonaws.com", sourceAccount(accountId));
 }
 
 /**
@@ -70,9 +40,9 @@ export interface ExecutionPolicyArgs {
 }
 
 /** What the ECS agent needs to start the task, scoped to this service's repository, log group and secrets. */
-export function executionRolePolicy(args: ExecutionPolicyArgs): IamPolicyDocument {
+export function executionRolePolicy(args: ExecutionPolicyArgs): PolicyDocument {
     const secretArns = [...new Set(args.secretValueFroms.map(secretArnOf))].sort();
-    const statements: IamStatement[] = [
+    const statements: PolicyStatement[] = [
         // GetAuthorizationToken has no resource type: AWS only accepts "*" for it.
         { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
         { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: args.repositoryArn },
@@ -95,7 +65,7 @@ export function executionRolePolicy(args: ExecutionPolicyArgs): IamPolicyDocumen
 }
 
 /** What the ADOT collector needs to send traces to X-Ray and follow the sampling rules. */
-export const TRACING_STATEMENT: IamStatement = {
+export const TRACING_STATEMENT: PolicyStatement = {
     Sid: "XRayTracing",
     Effect: "Allow",
     Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"],
@@ -104,7 +74,7 @@ export const TRACING_STATEMENT: IamStatement = {
 };
 
 /** The channels ECS Exec opens through SSM; only present where exec is enabled (dev). */
-export const EXECUTE_COMMAND_STATEMENT: IamStatement = {
+export const EXECUTE_COMMAND_STATEMENT: PolicyStatement = {
     Sid: "EcsExec",
     Effect: "Allow",
     Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
@@ -113,7 +83,7 @@ export const EXECUTE_COMMAND_STATEMENT: IamStatement = {
 };
 
 /** The task role: exactly the statements handed in (e.g. by DataTier), plus tracing, plus ECS Exec when enabled. */
-export function taskRolePolicy(statements: readonly IamStatement[], enableExecuteCommand: boolean): IamPolicyDocument {
+export function taskRolePolicy(statements: readonly PolicyStatement[], enableExecuteCommand: boolean): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [...statements, TRACING_STATEMENT, ...(enableExecuteCommand ? [EXECUTE_COMMAND_STATEMENT] : [])],

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "../observability/log-retention";
 import { APP_CONTAINER, APP_PORT_NAME, containerDefinitions, DEFAULT_ADOT_IMAGE, DEFAULT_APP_USER, isRootUser, TMP_VOLUME } from "./container-definitions";
 import { fargateSizeProblem } from "./fargate-sizes";
-import { ecsInfrastructureTrustPolicy, ecsTasksTrustPolicy, executionRolePolicy, IamStatement, secretArnOf, taskRolePolicy } from "./iam-policies";
+import { PolicyStatement } from "../iam/policy";
+import { ecsInfrastructureTrustPolicy, ecsTasksTrustPolicy, executionRolePolicy, secretArnOf, taskRolePolicy } from "./iam-policies";
 import { pathRouteProblems } from "./path-rules";
 
 export type DeploymentStrategy = "ROLLING" | "CANARY" | "LINEAR" | "BLUE_GREEN";
@@ -106,7 +107,7 @@ export interface MeshServiceArgs {
     /** Customer managed KMS keys of those secrets, so that the execution role may decrypt them. @default [] */
     secretKmsKeyArns?: string[];
     /** IAM statements of the task role, exactly as handed in (e.g. DataTier's); tracing is added. @default [] */
-    taskRoleStatements?: pulumi.Input<IamStatement[]>;
+    taskRoleStatements?: pulumi.Input<PolicyStatement[]>;
     /** Names of the services this one calls (declaration; see call-graph.ts). @default [] */
     calls?: string[];
     /** For each name in `calls`: its security group and mesh port, for this service's egress rules. Must cover `calls` exactly. @default {} */
@@ -328,7 +329,7 @@ export class MeshService extends pulumi.ComponentResource {
         const taskRole = new aws.iam.Role(`${name}-task`, { description: `${svc}: what the application's code may do`, assumeRolePolicy: trust }, { parent });
         new aws.iam.RolePolicy(`${name}-task`, {
             role: taskRole.id,
-            policy: pulumi.output(args.taskRoleStatements ?? []).apply((s) => JSON.stringify(taskRolePolicy(s as IamStatement[], args.enableExecuteCommand ?? false))),
+            policy: pulumi.output(args.taskRoleStatements ?? []).apply((s) => JSON.stringify(taskRolePolicy(s as PolicyStatement[], args.enableExecuteCommand ?? false))),
         }, { parent });
 
         const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {

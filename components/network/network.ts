@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { serviceKeyPolicy } from "../kms/key-policy";
+import { serviceTrustPolicy, sourceAccount } from "../iam/policy";
 import { azNumber } from "./az-ids";
 import { planSubnets, SubnetTier } from "./cidr";
 import { EgressMode, natGatewayAzs, needsPublicTier, planRouteTables } from "./egress";
@@ -45,6 +45,11 @@ export interface NetworkArgs {
     /** Retention of the VPC flow log group, in days (a value CloudWatch Logs accepts). */
     flowLogRetentionDays: number;
     /**
+     * ARN of the customer managed KMS key that encrypts the flow log group; its key policy must let
+     * CloudWatch Logs of this account and region use it (the environment's observability key does).
+     */
+    flowLogKmsKeyArn: pulumi.Input<string>;
+    /**
      * Port the application containers listen on; the load-balancer tier may reach the app tier on it.
      * @default 8080
      */
@@ -55,7 +60,7 @@ export interface NetworkArgs {
      */
     dataPorts?: number[];
     /**
-     * Protect the stateful pieces (the flow-log key and log group) against deletion by Pulumi.
+     * Protect the flow log group against deletion by Pulumi.
      * @default true
      */
     protect?: boolean;
@@ -82,7 +87,6 @@ export class Network extends pulumi.ComponentResource {
     public readonly natGatewayIds: pulumi.Output<string>[];
     public readonly interfaceEndpointIds: Record<string, pulumi.Output<string>>;
     public readonly flowLogGroupName: pulumi.Output<string>;
-    public readonly logKeyArn: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:network:Network", name, {}, opts);
@@ -219,7 +223,7 @@ export class Network extends pulumi.ComponentResource {
             }
         }
 
-        const flowLogs = createFlowLogs(name, parent, vpc, args.region, args.flowLogRetentionDays, protect);
+        const flowLogGroup = createFlowLogs(name, parent, vpc, args, protect);
 
         this.vpcId = vpc.id;
         this.vpcCidr = vpc.cidrBlock;
@@ -232,8 +236,7 @@ export class Network extends pulumi.ComponentResource {
         this.isolatedRouteTableIds = tableIds("isolated");
         this.securityGroupIds = { loadBalancer: groups.loadBalancer.id, app: groups.app.id, data: groups.data.id, endpoints: groups.endpoints.id };
         this.natGatewayIds = [...nats.values()].map((n) => n.id);
-        this.flowLogGroupName = flowLogs.logGroup.name;
-        this.logKeyArn = flowLogs.key.arn;
+        this.flowLogGroupName = flowLogGroup.name;
         this.registerOutputs({
             vpcId: this.vpcId,
             azNames: this.azNames,
@@ -263,35 +266,17 @@ function azNamesOf(azIds: readonly string[], parent: pulumi.Resource): pulumi.Ou
 }
 
 /** Flow logs of every flow (accepted and rejected) to a KMS-encrypted log group, queryable with Logs Insights. */
-function createFlowLogs(name: string, parent: pulumi.Resource, vpc: aws.ec2.Vpc, region: string, retentionDays: number, protect: boolean) {
+function createFlowLogs(name: string, parent: pulumi.Resource, vpc: aws.ec2.Vpc, args: NetworkArgs, protect: boolean): aws.cloudwatch.LogGroup {
     const identity = aws.getCallerIdentityOutput({}, { parent });
-    const partition = aws.getPartitionOutput({}, { parent });
-    const key = new aws.kms.Key(`${name}-logs-key`, {
-        description: `${name}: encrypts the VPC flow logs`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: pulumi.all([identity.accountId, partition.partition]).apply(([accountId, part]) =>
-            JSON.stringify(serviceKeyPolicy({ accountId, region, partition: part }, ["logs"])),
-        ),
-    }, { parent, protect });
-    new aws.kms.Alias(`${name}-logs-key`, { name: `alias/${name}-logs`, targetKeyId: key.keyId }, { parent });
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, {
         name: `/vpc/${name}/flow-logs`,
-        retentionInDays: retentionDays,
-        kmsKeyId: key.arn,
+        retentionInDays: args.flowLogRetentionDays,
+        kmsKeyId: args.flowLogKmsKeyArn,
     }, { parent, protect });
     const role = new aws.iam.Role(`${name}-flow-logs`, {
         description: "Lets VPC Flow Logs write to its log group",
-        assumeRolePolicy: identity.accountId.apply((accountId) => JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{
-                Effect: "Allow",
-                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                // Confused-deputy guard: only flow logs of this account may use the role.
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            }],
-        })),
+        // Confused-deputy guard: only flow logs of this account may use the role.
+        assumeRolePolicy: identity.accountId.apply((accountId) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", sourceAccount(accountId)))),
     }, { parent });
     new aws.iam.RolePolicy(`${name}-flow-logs`, {
         role: role.id,
@@ -313,5 +298,5 @@ function createFlowLogs(name: string, parent: pulumi.Resource, vpc: aws.ec2.Vpc,
         maxAggregationInterval: 60,
         tags: { Name: `${name}-flow-log` },
     }, { parent });
-    return { key, logGroup };
+    return logGroup;
 }

@@ -1,22 +1,4 @@
-import { PolicyDocument } from "../kms/key-policy";
-
-/** A role trust policy; IAM refuses a `Resource` element in one, hence its own type. */
-export interface TrustPolicy {
-    readonly Version: "2012-10-17";
-    readonly Statement: { Sid: string; Effect: "Allow"; Principal: { Service: string }; Action: "sts:AssumeRole" }[];
-}
-
-/**
- * Trust policy for a role that only `service` may assume. No source conditions: neither Chatbot
- * nor CloudTrail's log delivery documents sending `aws:SourceAccount`/`aws:SourceArn` on AssumeRole,
- * and a condition the service does not satisfy breaks delivery silently.
- */
-export function serviceTrustPolicy(service: string): TrustPolicy {
-    return {
-        Version: "2012-10-17",
-        Statement: [{ Sid: "AllowServiceAssumeRole", Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
-    };
-}
+import { PolicyDocument } from "../iam/policy";
 
 /**
  * What AWS Chatbot needs to render alarm notifications with graphs: the read-only CloudWatch

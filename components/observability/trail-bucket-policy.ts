@@ -1,4 +1,4 @@
-import { PolicyDocument } from "../kms/key-policy";
+import { PolicyDocument } from "../iam/policy";
 
 /** What the trail bucket's policy is built from; all resolved strings. */
 export interface TrailBucketPolicyContext {

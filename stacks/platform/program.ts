@@ -18,16 +18,6 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
     // Default tags on the provider reach every taggable resource without repeating them (S4).
     const provider = new aws.Provider(`${env}-aws`, { region: config.region as aws.Region, defaultTags: { tags: { ...config.tags } } });
 
-    const network = new Network(env, {
-        region: config.region,
-        cidrBlock: config.network.cidrBlock,
-        azIds: config.network.azIds,
-        egress: config.network.egress,
-        interfaceEndpoints: config.network.interfaceEndpoints,
-        flowLogRetentionDays: config.logRetentionDays,
-        protect: config.production,
-    }, { providers: [provider] });
-
     const observability = new ObservabilityKit(env, {
         environment: env,
         region: config.region,
@@ -36,6 +26,18 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         slack: config.observability.slack,
         trailDataEvents: config.observability.trailDataEvents,
         trailToCloudWatch: config.observability.trailToCloudWatch,
+        protect: config.production,
+    }, { providers: [provider] });
+
+    const network = new Network(env, {
+        region: config.region,
+        cidrBlock: config.network.cidrBlock,
+        azIds: config.network.azIds,
+        egress: config.network.egress,
+        interfaceEndpoints: config.network.interfaceEndpoints,
+        flowLogRetentionDays: config.logRetentionDays,
+        // One key for the environment's log data: the observability kit's.
+        flowLogKmsKeyArn: observability.keyArn,
         protect: config.production,
     }, { providers: [provider] });
 
@@ -71,7 +73,6 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         natGatewayIds: network.natGatewayIds,
         interfaceEndpointIds: network.interfaceEndpointIds,
         flowLogGroupName: network.flowLogGroupName,
-        logKeyArn: network.logKeyArn,
         alertTopicArn: observability.alertTopicArn,
         observabilityKeyArn: observability.keyArn,
         trailName: observability.trailName,

@@ -167,7 +167,7 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
         assert.strictEqual(o.observabilityKeyArn, kitKey(dev).state.arn);
         assert.deepStrictEqual([o.trailName, o.environmentDashboardName, o.xrayGroupName], ["dev-trail", "dev-environment", "dev"]);
         assert.ok(Array.isArray(o.alarmOverrides) && (o.alarmOverrides as unknown[]).length === 3);
-        assert.ok(typeof o.vpcId === "string" && typeof o.logKeyArn === "string", "network outputs must stay");
+        assert.ok(typeof o.vpcId === "string" && typeof o.flowLogGroupName === "string", "network outputs must stay");
     });
 
     it("refuses bad arguments before registering anything, naming each", () => {

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { chatbotNotificationPolicy, serviceTrustPolicy, trailToLogsPolicy } from "../../components/observability/role-policies";
+import { serviceTrustPolicy } from "../../components/iam/policy";
+import { chatbotNotificationPolicy, trailToLogsPolicy } from "../../components/observability/role-policies";
 import { MAX_SAMPLING_RULE_NAME, samplingRules } from "../../components/observability/sampling-rules";
 import { trailBucketPolicy } from "../../components/observability/trail-bucket-policy";
 import { trailEventSelectors } from "../../components/observability/trail-selectors";

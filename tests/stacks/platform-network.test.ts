@@ -139,10 +139,18 @@ describe("platform stack: network", () => {
         }
     });
 
-    it("protects the flow-log key and log group in prod only", () => {
+    it("encrypts the flow logs with the environment's observability key, not a key of their own", () => {
+        for (const g of [dev, prod]) {
+            const group = g.one("aws:cloudwatch/logGroup:LogGroup", "-flow-logs");
+            assert.strictEqual(group.inputs.kmsKeyId, g.outputs.observabilityKeyArn);
+        }
+    });
+
+    it("protects the flow-log group and the key that encrypts it in prod only", () => {
         for (const [g, protect] of [[dev, false], [prod, true]] as const) {
-            assert.strictEqual(g.one("aws:kms/key:Key", "-logs-key").protect, protect);
-            assert.strictEqual(g.one("aws:cloudwatch/logGroup:LogGroup", "-flow-logs").protect, protect);
+            const group = g.one("aws:cloudwatch/logGroup:LogGroup", "-flow-logs");
+            assert.strictEqual(group.protect, protect);
+            assert.strictEqual(g.referenced(group.inputs.kmsKeyId)?.protect, protect);
         }
     });
 
