@@ -1,7 +1,5 @@
 import { PolicyDocument, PolicyStatement } from "../iam/policy";
 
-export type { PolicyDocument, PolicyStatement };
-
 /**
  * KMS key policies. A customer managed key is useless to an AWS service until its key policy lets
  * that service's principal use it; the grants are scoped with the encryption context or source

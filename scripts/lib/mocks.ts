@@ -32,6 +32,16 @@ const ID_PREFIX: Record<string, string> = {
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
     "aws:ec2/launchTemplate:LaunchTemplate": "lt-",
+    // API Gateway, Cognito app client, WAF and CloudFront ids are generated, not the resource's name.
+    "aws:apigateway/restApi:RestApi": "",
+    "aws:apigateway/resource:Resource": "",
+    "aws:apigateway/authorizer:Authorizer": "",
+    "aws:apigateway/deployment:Deployment": "",
+    "aws:apigateway/vpcLink:VpcLink": "",
+    "aws:apigatewayv2/vpcLink:VpcLink": "",
+    "aws:cognito/userPoolClient:UserPoolClient": "",
+    "aws:wafv2/webAcl:WebAcl": "",
+    "aws:cloudfront/distribution:Distribution": "E",
 };
 
 /** ARN service and resource-type segments that differ from the Pulumi module name. */
@@ -217,6 +227,38 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { arn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${id}-${secretSuffixOf(seed)}` };
             case "random:index/randomPassword:RandomPassword":
                 return { result: `Mock-${hexOf(seed, 40)}-0`, bcryptHash: "" };
+            case "aws:apigateway/restApi:RestApi":
+                return { rootResourceId: hexOf(seed + "root", 10), executionArn: `arn:aws:execute-api:${region}:${MOCK_ACCOUNT_ID}:${id}`, arn: `arn:aws:apigateway:${region}::/restapis/${id}` };
+            case "aws:apigateway/stage:Stage": {
+                const api = String(args.inputs.restApi ?? "");
+                const stage = String(args.inputs.stageName ?? id);
+                return {
+                    arn: `arn:aws:apigateway:${region}::/restapis/${api}/stages/${stage}`,
+                    invokeUrl: `https://${api}.execute-api.${region}.amazonaws.com/${stage}`,
+                    executionArn: `arn:aws:execute-api:${region}:${MOCK_ACCOUNT_ID}:${api}/${stage}`,
+                };
+            }
+            case "aws:lambda/function:Function": {
+                const fnArn = `arn:aws:lambda:${region}:${MOCK_ACCOUNT_ID}:function:${String(args.inputs.name ?? id)}`;
+                return { arn: fnArn, invokeArn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${fnArn}/invocations`, qualifiedArn: `${fnArn}:$LATEST`, version: "$LATEST" };
+            }
+            case "aws:cognito/userPool:UserPool":
+                return { arn: `arn:aws:cognito-idp:${region}:${MOCK_ACCOUNT_ID}:userpool/${id}`, endpoint: `cognito-idp.${region}.amazonaws.com/${id}` };
+            case "aws:wafv2/webAcl:WebAcl":
+                return { arn: `arn:aws:wafv2:${region}:${MOCK_ACCOUNT_ID}:${args.inputs.scope === "CLOUDFRONT" ? "global" : "regional"}/webacl/${String(args.inputs.name ?? id)}/${id}` };
+            case "aws:cloudfront/distribution:Distribution":
+                return { arn: `arn:aws:cloudfront::${MOCK_ACCOUNT_ID}:distribution/${id}`, domainName: `d${hexOf(seed, 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed" };
+            case "aws:cloudfront/function:Function":
+                return { arn: `arn:aws:cloudfront::${MOCK_ACCOUNT_ID}:function/${String(args.inputs.name ?? id)}`, status: "UNASSOCIATED" };
+            case "aws:acm/certificate:Certificate": {
+                const domain = String(args.inputs.domainName ?? "example.com");
+                return {
+                    arn: `arn:aws:acm:${region}:${MOCK_ACCOUNT_ID}:certificate/${uuidOf(seed)}`,
+                    domainValidationOptions: [{ domainName: domain, resourceRecordName: `_${hexOf(seed + "n", 32)}.${domain}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${hexOf(seed + "v", 32)}.acm-validations.aws.` }],
+                };
+            }
+            case "aws:route53/record:Record":
+                return { fqdn: String(args.inputs.name ?? id) };
             default:
                 return {};
         }

@@ -6,6 +6,9 @@ import { AlarmOverride } from "../../components/observability/alarm-catalogue";
 import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { isEmail, isSlackChannelId, isSlackWorkspaceId } from "../../components/observability/alert-targets";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "../../components/observability/log-retention";
+import { INTEGRATION_MODES, IntegrationMode, USER_POOL_TIERS, UserPoolTier } from "../../components/edge/args";
+import { REFERENCE_ROUTES, routeTableProblems, serviceProxyRoutes } from "../../components/edge/routes";
+import { wafRateLimitProblem } from "../../components/edge/waf-rules";
 import { ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
 
 /** The platform project's name; its config keys live in this namespace. */
@@ -14,7 +17,8 @@ export const PLATFORM_PROJECT = "platform";
 /** Every key the platform program reads, without namespace; Pulumi.yaml declares each with a default. */
 export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays",
     "alertEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "trailDataEvents", "trailToCloudWatch",
-    "serviceTls", "fargateSpot", "albCertificateArn"] as const;
+    "serviceTls", "fargateSpot", "albCertificateArn",
+    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "certificateArn"] as const;
 
 export interface PlatformConfig {
     /** Stack name, which is the environment name (`dev`, `prod`); prefixes every resource name. */
@@ -45,6 +49,17 @@ export interface PlatformConfig {
         readonly fargateSpot: boolean;
         /** ACM certificate of the internal ALB's HTTPS listener; "" for an HTTP listener. */
         readonly albCertificateArn: string;
+    };
+    readonly edge: {
+        /** How API Gateway reaches the internal ALB: VPC link V2 (default) or VPC link V1 -> NLB. */
+        readonly integrationMode: IntegrationMode;
+        /** Path prefixes of services that get an authenticated proxy route `/<prefix>/{proxy+}`. */
+        readonly servicePrefixes: string[];
+        /** WAF rate limit per client IP per 5 minutes. */
+        readonly wafRateLimit: number;
+        readonly userPoolTier: UserPoolTier;
+        /** Both set, or undefined: the distribution's own *.cloudfront.net name. */
+        readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
     };
 }
 
@@ -121,6 +136,15 @@ function optionalString(raw: RawConfig, v: ConfigValidator, key: string, accepte
     return value;
 }
 
+function servicePrefixesProblem(prefixes: string[]): string | undefined {
+    try {
+        const problems = routeTableProblems([...REFERENCE_ROUTES, ...serviceProxyRoutes(prefixes)]);
+        return problems.length > 0 ? problems.join("; ") : undefined;
+    } catch (e) {
+        return (e as Error).message;
+    }
+}
+
 function emailsProblem(emails: string[]): string | undefined {
     const bad = emails.filter((e) => !isEmail(e));
     if (bad.length > 0) {
@@ -167,6 +191,16 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
     const serviceTls = v.boolean(key("serviceTls"), true);
     const fargateSpot = v.boolean(key("fargateSpot"), false);
     const albCertificateArn = optionalString(raw, v, key("albCertificateArn"), "\"\" (HTTP listener) or an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/<id>", (a) => ACM_CERTIFICATE_ARN.test(a));
+    const apiIntegration = v.oneOf(key("apiIntegration"), INTEGRATION_MODES, "vpc-link-v2");
+    const apiServicePrefixes = v.stringList(key("apiServicePrefixes"), "service path prefixes such as [\"orders\"], each once", [], servicePrefixesProblem);
+    const wafRateLimit = v.integer(key("wafRateLimit"), "requests per 5 minutes per IP", 2000, wafRateLimitProblem);
+    const userPoolTier = v.oneOf(key("userPoolTier"), USER_POOL_TIERS, "PLUS");
+    const customDomain = optionalString(raw, v, key("customDomain"), "\"\" (the *.cloudfront.net name) or a lower-case DNS name such as app.example.com", (d) => /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d));
+    const certificateArn = optionalString(raw, v, key("certificateArn"), "\"\" or an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there)", (a) => ACM_CERTIFICATE_ARN.test(a) && a.split(":")[3] === "us-east-1");
+    if ((customDomain === "") !== (certificateArn === "") && !v.hasProblem(key("customDomain")) && !v.hasProblem(key("certificateArn"))) {
+        const [setKey, unsetKey] = customDomain === "" ? [key("certificateArn"), key("customDomain")] : [key("customDomain"), key("certificateArn")];
+        v.fail(unsetKey, "", `a value too, since ${setKey} is set: a custom domain needs its us-east-1 certificate (or neither)`);
+    }
     const missing = REQUIRED_WITHOUT_NAT.filter((service) => !interfaceEndpoints.includes(service));
     if (egress === "none" && missing.length > 0 && !v.hasProblem(key("interfaceEndpoints")) && !v.hasProblem(key("egress"))) {
         v.fail(key("interfaceEndpoints"), JSON.stringify(interfaceEndpoints), `a list including ${missing.join(", ")} when egress is "none": without NAT, tasks pull images and ship logs only through these endpoints`);
@@ -187,5 +221,12 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
             trailToCloudWatch,
         },
         mesh: { serviceTls, fargateSpot, albCertificateArn },
+        edge: {
+            integrationMode: apiIntegration,
+            servicePrefixes: apiServicePrefixes,
+            wafRateLimit,
+            userPoolTier,
+            ...(customDomain !== "" && certificateArn !== "" ? { customDomain: { domainName: customDomain, certificateArn } } : {}),
+        },
     };
 }

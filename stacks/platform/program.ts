@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { SecureApi } from "../../components/edge/secure-api";
 import { ServiceMeshPlatform } from "../../components/mesh/platform";
 import { Network } from "../../components/network/network";
 import { ObservabilityKit } from "../../components/observability/kit";
@@ -52,6 +53,28 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         protect: config.production,
     }, { providers: [provider] });
 
+    // The public edge (E1-E6): CloudFront -> WAF -> API Gateway -> VPC link -> the mesh's internal ALB.
+    const albHttps = config.mesh.albCertificateArn !== "";
+    const edge = new SecureApi(env, {
+        region: config.region,
+        albArn: mesh.albArn,
+        albListenerArn: mesh.albListenerArn,
+        albListenerPort: albHttps ? 443 : 80,
+        albListenerProtocol: albHttps ? "HTTPS" : "HTTP",
+        albSecurityGroupId: mesh.albSecurityGroupId,
+        albDnsName: mesh.albDnsName,
+        vpcId: network.vpcId,
+        privateSubnetIds: network.privateSubnetIds,
+        integrationMode: config.edge.integrationMode,
+        servicePrefixes: config.edge.servicePrefixes,
+        logKmsKeyArn: observability.keyArn,
+        logRetentionDays: config.logRetentionDays,
+        protect: config.production,
+        wafRateLimit: config.edge.wafRateLimit,
+        userPoolTier: config.edge.userPoolTier,
+        customDomain: config.edge.customDomain,
+    }, { providers: [provider] });
+
     return {
         environment: env,
         region: config.region,
@@ -93,6 +116,14 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         albListenerArn: mesh.albListenerArn,
         albDnsName: mesh.albDnsName,
         albSecurityGroupId: mesh.albSecurityGroupId,
+        // The edge: what clients and application teams use.
+        apiUrl: edge.url,
+        apiId: edge.apiId,
+        apiStage: edge.stageName,
+        userPoolId: edge.userPoolId,
+        userPoolClientId: edge.userPoolClientId,
+        webBucketName: edge.webBucketName,
+        distributionId: edge.distributionId,
     };
 }
 

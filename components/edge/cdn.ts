@@ -1,0 +1,254 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ResolvedSecureApiArgs } from "./args";
+import { edgeRequestFunctionSource } from "./edge-function";
+import { logBucketPolicy, webBucketPolicy } from "./edge-policies";
+import { edgeBehaviours } from "./routes";
+import { securityHeadersConfig } from "./security-headers";
+import { CLOUDFRONT_REGION } from "./waf";
+import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
+
+/** AWS managed CloudFront policies (fixed, documented ids). */
+export const MANAGED_CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+/** Forwards every viewer header but Host (API Gateway needs its own Host), all query strings and cookies; with caching disabled it also forwards Authorization. */
+export const MANAGED_ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+export const ONE_YEAR_SECONDS = 31_536_000;
+
+const API_ORIGIN = "api";
+const WEB_ORIGIN = "web";
+const READ_METHODS = ["GET", "HEAD"];
+const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"];
+
+export interface Cdn {
+    readonly distribution: aws.cloudfront.Distribution;
+    readonly webBucket: aws.s3.Bucket;
+    readonly logBucket: aws.s3.Bucket;
+    readonly headersPolicy: aws.cloudfront.ResponseHeadersPolicy;
+    readonly requestFunction: aws.cloudfront.Function;
+    /** The public URL: https://<custom domain or *.cloudfront.net>. */
+    readonly url: pulumi.Output<string>;
+}
+
+interface BucketOptions {
+    readonly versioned: boolean;
+    readonly ownership: "BucketOwnerEnforced" | "BucketOwnerPreferred";
+    readonly expireDays?: number;
+}
+
+/** A private, encrypted bucket. SSE-S3, not KMS: CloudFront OAC and legacy log delivery both need key-policy work for SSE-KMS that buys nothing here. */
+function privateBucket(name: string, role: string, args: ResolvedSecureApiArgs, options: BucketOptions, parent: pulumi.Resource): aws.s3.Bucket {
+    const bucket = new aws.s3.Bucket(`${name}-${role}`, { forceDestroy: !args.protect, tags: args.tags }, { parent, protect: args.protect });
+    new aws.s3.BucketPublicAccessBlock(`${name}-${role}-public-access`, {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    }, { parent });
+    new aws.s3.BucketOwnershipControls(`${name}-${role}-ownership`, { bucket: bucket.id, rule: { objectOwnership: options.ownership } }, { parent });
+    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-${role}-sse`, {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+    }, { parent });
+    if (options.versioned) {
+        new aws.s3.BucketVersioning(`${name}-${role}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent });
+    }
+    if (options.expireDays !== undefined) {
+        new aws.s3.BucketLifecycleConfiguration(`${name}-${role}-lifecycle`, {
+            bucket: bucket.id,
+            rules: [{ id: "expire-logs", status: "Enabled", filter: {}, expiration: { days: options.expireDays } }],
+        }, { parent });
+    }
+    return bucket;
+}
+
+/** The certificate of the custom domain: given, or requested in us-east-1 and validated through DNS. */
+function certificateFor(name: string, args: ResolvedSecureApiArgs, parent: pulumi.Resource): pulumi.Input<string> | undefined {
+    const domain = args.customDomain;
+    if (domain === undefined) {
+        return undefined;
+    }
+    if (domain.certificateArn !== undefined) {
+        return domain.certificateArn;
+    }
+    const cert = new aws.acm.Certificate(`${name}-cert`, {
+        domainName: domain.domainName,
+        validationMethod: "DNS",
+        region: CLOUDFRONT_REGION,
+        tags: args.tags,
+    }, { parent });
+    // One domain name, so exactly one validation option.
+    const option = cert.domainValidationOptions[0];
+    const record = new aws.route53.Record(`${name}-cert-validation`, {
+        zoneId: domain.hostedZoneId!,
+        name: option.resourceRecordName,
+        type: option.resourceRecordType,
+        records: [option.resourceRecordValue],
+        ttl: 300,
+        allowOverwrite: true,
+    }, { parent });
+    const validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
+        certificateArn: cert.arn,
+        validationRecordFqdns: [record.fqdn],
+        region: CLOUDFRONT_REGION,
+    }, { parent });
+    return validation.certificateArn;
+}
+
+export function createCdn(
+    name: string,
+    args: ResolvedSecureApiArgs,
+    api: { restApiId: pulumi.Input<string>; stageName: pulumi.Input<string> },
+    webAclArn: pulumi.Input<string>,
+    originSecret: pulumi.Input<string>,
+    parent: pulumi.Resource,
+): Cdn {
+    const webBucket = privateBucket(name, "web", args, { versioned: true, ownership: "BucketOwnerEnforced" }, parent);
+    // CloudFront standard (legacy) logs are written through the bucket ACL, so this bucket keeps ACLs
+    // enabled (BucketOwnerPreferred); CloudFront grants its awslogsdelivery account when the
+    // distribution is created. The v2 logging (CloudWatch Logs delivery) would avoid ACLs; see the report.
+    const logBucket = privateBucket(name, "cdn-logs", args, { versioned: false, ownership: "BucketOwnerPreferred", expireDays: Math.max(args.logRetentionDays, 30) }, parent);
+    new aws.s3.BucketPolicy(`${name}-cdn-logs-policy`, { bucket: logBucket.id, policy: logBucket.arn.apply((arn) => JSON.stringify(logBucketPolicy(arn))) }, { parent });
+
+    const oac = new aws.cloudfront.OriginAccessControl(`${name}-web-oac`, {
+        name: `${name}-web-oac`,
+        description: "CloudFront signs every request to the web bucket (SigV4)",
+        originAccessControlOriginType: "s3",
+        signingBehavior: "always",
+        signingProtocol: "sigv4",
+    }, { parent });
+
+    const headersPolicy = new aws.cloudfront.ResponseHeadersPolicy(`${name}-security-headers`, {
+        name: `${name}-security-headers`,
+        comment: "HSTS, CSP, nosniff, frame DENY, strict referrer",
+        securityHeadersConfig: securityHeadersConfig(),
+    }, { parent });
+
+    const requestFunction = new aws.cloudfront.Function(`${name}-normalise`, {
+        name: `${name}-normalise`,
+        runtime: "cloudfront-js-2.0",
+        comment: "Normalise static asset requests (slashes, case, index.html, query strings)",
+        code: edgeRequestFunctionSource(),
+        publish: true,
+    }, { parent });
+
+    const staticPolicy = new aws.cloudfront.CachePolicy(`${name}-static-cache`, {
+        name: `${name}-static-1y`,
+        comment: "Static assets: one year (file names carry content hashes; deploys invalidate index.html)",
+        minTtl: 0,
+        defaultTtl: ONE_YEAR_SECONDS,
+        maxTtl: ONE_YEAR_SECONDS,
+        parametersInCacheKeyAndForwardedToOrigin: {
+            enableAcceptEncodingGzip: true,
+            enableAcceptEncodingBrotli: true,
+            headersConfig: { headerBehavior: "none" },
+            cookiesConfig: { cookieBehavior: "none" },
+            queryStringsConfig: { queryStringBehavior: "all" },
+        },
+    }, { parent });
+
+    const behaviours = edgeBehaviours(args.allRoutes);
+    const cachedBehaviours = behaviours.cached.map(({ pattern, route }) => {
+        // The key holds only the declared query strings, never Authorization: with a cache policy,
+        // CloudFront forwards only what is in the key, so the token never reaches this shared cache
+        // and the answer cannot depend on the caller (routes.ts: "optional"; caching + "required" is refused).
+        const queries = route.cacheKeyQueryStrings ?? [];
+        const policy = new aws.cloudfront.CachePolicy(`${name}-cache-${route.path.slice(1).replace(/[^A-Za-z0-9]+/g, "-")}`, {
+            name: `${name}-${route.path.slice(1).replace(/[^A-Za-z0-9]+/g, "-")}`.slice(0, 128),
+            comment: `API route ${route.path}: ${route.cacheTtlSeconds} s`,
+            minTtl: 0,
+            defaultTtl: route.cacheTtlSeconds,
+            maxTtl: route.cacheTtlSeconds,
+            parametersInCacheKeyAndForwardedToOrigin: {
+                enableAcceptEncodingGzip: true,
+                enableAcceptEncodingBrotli: true,
+                headersConfig: { headerBehavior: "none" },
+                cookiesConfig: { cookieBehavior: "none" },
+                queryStringsConfig: queries.length > 0 ? { queryStringBehavior: "whitelist", queryStrings: { items: [...queries] } } : { queryStringBehavior: "none" },
+            },
+        }, { parent });
+        return {
+            pathPattern: pattern,
+            targetOriginId: API_ORIGIN,
+            viewerProtocolPolicy: "https-only",
+            allowedMethods: READ_METHODS,
+            cachedMethods: READ_METHODS,
+            compress: true,
+            cachePolicyId: policy.id,
+            responseHeadersPolicyId: headersPolicy.id,
+        };
+    });
+    const apiBehaviours = behaviours.uncached.map((pattern) => ({
+        pathPattern: pattern,
+        targetOriginId: API_ORIGIN,
+        // API clients must not silently follow a redirect with a body or a token: refuse plain HTTP.
+        viewerProtocolPolicy: "https-only",
+        allowedMethods: ALL_METHODS,
+        cachedMethods: READ_METHODS,
+        compress: true,
+        cachePolicyId: MANAGED_CACHING_DISABLED,
+        originRequestPolicyId: MANAGED_ALL_VIEWER_EXCEPT_HOST,
+        responseHeadersPolicyId: headersPolicy.id,
+    }));
+
+    const certificateArn = certificateFor(name, args, parent);
+    const apiDomain = pulumi.interpolate`${api.restApiId}.execute-api.${args.region}.amazonaws.com`;
+    const distribution = new aws.cloudfront.Distribution(`${name}-cdn`, {
+        enabled: true,
+        comment: `${name}: static web and API`,
+        isIpv6Enabled: true,
+        httpVersion: "http2and3",
+        priceClass: "PriceClass_All",
+        defaultRootObject: "index.html",
+        aliases: args.customDomain ? [args.customDomain.domainName] : [],
+        webAclId: webAclArn,
+        origins: [
+            {
+                originId: API_ORIGIN,
+                domainName: apiDomain,
+                originPath: pulumi.interpolate`/${api.stageName}`,
+                customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], originReadTimeout: 30, originKeepaliveTimeout: 5 },
+                // Proof of passage through CloudFront, checked by the REGIONAL web ACL on the stage.
+                customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: originSecret }],
+            },
+            { originId: WEB_ORIGIN, domainName: webBucket.bucketRegionalDomainName, originAccessControlId: oac.id },
+        ],
+        defaultCacheBehavior: {
+            targetOriginId: WEB_ORIGIN,
+            viewerProtocolPolicy: "redirect-to-https",
+            allowedMethods: READ_METHODS,
+            cachedMethods: READ_METHODS,
+            compress: true,
+            cachePolicyId: staticPolicy.id,
+            responseHeadersPolicyId: headersPolicy.id,
+            functionAssociations: [{ eventType: "viewer-request", functionArn: requestFunction.arn }],
+        },
+        orderedCacheBehaviors: [...cachedBehaviours, ...apiBehaviours],
+        restrictions: { geoRestriction: { restrictionType: "none" } },
+        // TLS 1.2+ to viewers needs a custom certificate: with the default *.cloudfront.net certificate
+        // CloudFront always negotiates from TLSv1, whatever is set here (documented AWS limitation).
+        viewerCertificate: certificateArn !== undefined
+            ? { acmCertificateArn: certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }
+            : { cloudfrontDefaultCertificate: true },
+        loggingConfig: { bucket: logBucket.bucketDomainName, prefix: "cloudfront/", includeCookies: false },
+        tags: args.tags,
+    }, { parent });
+
+    new aws.s3.BucketPolicy(`${name}-web-policy`, {
+        bucket: webBucket.id,
+        policy: pulumi.all([webBucket.arn, distribution.arn]).apply(([bucketArn, distributionArn]) => JSON.stringify(webBucketPolicy(bucketArn, distributionArn))),
+    }, { parent });
+
+    if (args.customDomain?.hostedZoneId !== undefined) {
+        for (const type of ["A", "AAAA"]) {
+            new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
+                zoneId: args.customDomain.hostedZoneId,
+                name: args.customDomain.domainName,
+                type,
+                aliases: [{ name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false }],
+            }, { parent });
+        }
+    }
+    const url = args.customDomain ? pulumi.output(`https://${args.customDomain.domainName}`) : pulumi.interpolate`https://${distribution.domainName}`;
+    return { distribution, webBucket, logBucket, headersPolicy, requestFunction, url };
+}
