@@ -7,6 +7,7 @@ import { edgeBehaviours } from "./routes";
 import { securityHeadersConfig } from "./security-headers";
 import { CLOUDFRONT_REGION } from "./waf";
 import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
+import { createPrivateBucket } from "../storage/private-bucket";
 
 /** AWS managed CloudFront policies (fixed, documented ids). */
 export const MANAGED_CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -27,39 +28,6 @@ export interface Cdn {
     readonly requestFunction: aws.cloudfront.Function;
     /** The public URL: https://<custom domain or *.cloudfront.net>. */
     readonly url: pulumi.Output<string>;
-}
-
-interface BucketOptions {
-    readonly versioned: boolean;
-    readonly ownership: "BucketOwnerEnforced" | "BucketOwnerPreferred";
-    readonly expireDays?: number;
-}
-
-/** A private, encrypted bucket. SSE-S3, not KMS: CloudFront OAC and legacy log delivery both need key-policy work for SSE-KMS that buys nothing here. */
-function privateBucket(name: string, role: string, args: ResolvedSecureApiArgs, options: BucketOptions, parent: pulumi.Resource): aws.s3.Bucket {
-    const bucket = new aws.s3.Bucket(`${name}-${role}`, { forceDestroy: !args.protect, tags: args.tags }, { parent, protect: args.protect });
-    new aws.s3.BucketPublicAccessBlock(`${name}-${role}-public-access`, {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, { parent });
-    new aws.s3.BucketOwnershipControls(`${name}-${role}-ownership`, { bucket: bucket.id, rule: { objectOwnership: options.ownership } }, { parent });
-    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-${role}-sse`, {
-        bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
-    }, { parent });
-    if (options.versioned) {
-        new aws.s3.BucketVersioning(`${name}-${role}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent });
-    }
-    if (options.expireDays !== undefined) {
-        new aws.s3.BucketLifecycleConfiguration(`${name}-${role}-lifecycle`, {
-            bucket: bucket.id,
-            rules: [{ id: "expire-logs", status: "Enabled", filter: {}, expiration: { days: options.expireDays } }],
-        }, { parent });
-    }
-    return bucket;
 }
 
 /** The certificate of the custom domain: given, or requested in us-east-1 and validated through DNS. */
@@ -103,12 +71,20 @@ export function createCdn(
     originSecret: pulumi.Input<string>,
     parent: pulumi.Resource,
 ): Cdn {
-    const webBucket = privateBucket(name, "web", args, { versioned: true, ownership: "BucketOwnerEnforced" }, parent);
+    // SSE-S3, not KMS: CloudFront's origin access control would need key-policy work for SSE-KMS that buys nothing for public web assets.
+    const { bucket: webBucket } = createPrivateBucket(`${name}-web`, parent, { protect: args.protect, forceDestroy: !args.protect, tags: args.tags });
     // CloudFront standard (legacy) logs are written through the bucket ACL, so this bucket keeps ACLs
     // enabled (BucketOwnerPreferred); CloudFront grants its awslogsdelivery account when the
     // distribution is created. The v2 logging (CloudWatch Logs delivery) would avoid ACLs; see the report.
-    const logBucket = privateBucket(name, "cdn-logs", args, { versioned: false, ownership: "BucketOwnerPreferred", expireDays: Math.max(args.logRetentionDays, 30) }, parent);
-    new aws.s3.BucketPolicy(`${name}-cdn-logs-policy`, { bucket: logBucket.id, policy: logBucket.arn.apply((arn) => JSON.stringify(logBucketPolicy(arn))) }, { parent });
+    const { bucket: logBucket } = createPrivateBucket(`${name}-cdn-logs`, parent, {
+        ownership: "BucketOwnerPreferred",
+        versioned: false,
+        expireDays: Math.max(args.logRetentionDays, 30),
+        policy: (bucketArn) => bucketArn.apply((arn) => JSON.stringify(logBucketPolicy(arn))),
+        protect: args.protect,
+        forceDestroy: !args.protect,
+        tags: args.tags,
+    });
 
     const oac = new aws.cloudfront.OriginAccessControl(`${name}-web-oac`, {
         name: `${name}-web-oac`,

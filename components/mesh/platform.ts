@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ecsInfrastructureTrustPolicy } from "./iam-policies";
+import { createPrivateBucket } from "../storage/private-bucket";
 
 export interface ServiceMeshPlatformArgs {
     /** VPC of the namespace and the ALB. */
@@ -169,28 +170,14 @@ export function accessLogBucketPolicy(bucketArn: string, accountId: string, elbA
 const ACCESS_LOG_PREFIX = "alb";
 
 function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatformArgs, protect: boolean, retentionDays: number, accountId: pulumi.Output<string>) {
-    const bucket = new aws.s3.Bucket(`${name}-alb-logs`, { forceDestroy: false }, { parent, protect });
-    new aws.s3.BucketPublicAccessBlock(`${name}-alb-logs`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { parent });
-    new aws.s3.BucketOwnershipControls(`${name}-alb-logs`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent });
-    // ALB access logs support only SSE-S3 on the target bucket.
-    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-alb-logs`, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, { parent });
-    new aws.s3.BucketVersioning(`${name}-alb-logs`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent });
-    new aws.s3.BucketLifecycleConfiguration(`${name}-alb-logs`, {
-        bucket: bucket.id,
-        rules: [{
-            id: "expire-access-logs",
-            status: "Enabled",
-            filter: { prefix: `${ACCESS_LOG_PREFIX}/` },
-            expiration: { days: retentionDays },
-            noncurrentVersionExpiration: { noncurrentDays: 30 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-        }],
-    }, { parent });
     const elbAccount = aws.elb.getServiceAccountOutput({}, { parent });
-    const policy = new aws.s3.BucketPolicy(`${name}-alb-logs`, {
-        bucket: bucket.id,
-        policy: pulumi.all([bucket.arn, accountId, elbAccount.arn]).apply(([arn, account, elbArn]) => JSON.stringify(accessLogBucketPolicy(arn, account, elbArn, ACCESS_LOG_PREFIX))),
-    }, { parent });
+    // ALB access logs support only SSE-S3 on the target bucket, hence no KMS key.
+    const { bucket, policy } = createPrivateBucket(`${name}-alb-logs`, parent, {
+        expireDays: retentionDays,
+        expirePrefix: `${ACCESS_LOG_PREFIX}/`,
+        policy: (bucketArn) => pulumi.all([bucketArn, accountId, elbAccount.arn]).apply(([arn, account, elbArn]) => JSON.stringify(accessLogBucketPolicy(arn, account, elbArn, ACCESS_LOG_PREFIX))),
+        protect,
+    });
 
     const loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
         loadBalancerType: "application",
@@ -202,7 +189,7 @@ function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatf
         desyncMitigationMode: "strictest",
         idleTimeout: 60,
         accessLogs: { bucket: bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
-    }, { parent, dependsOn: [policy] });
+    }, { parent, dependsOn: [policy!] });
     const https = (args.albCertificateArn ?? "") !== "";
     const listener = new aws.lb.Listener(`${name}-alb-${https ? "https" : "http"}`, {
         loadBalancerArn: loadBalancer.arn,

@@ -11,6 +11,7 @@ import { MAX_SAMPLING_RULE_NAME, samplingRules } from "./sampling-rules";
 import { trailBucketPolicy } from "./trail-bucket-policy";
 import { trailEventSelectors } from "./trail-selectors";
 import { SECURITY_FILTERS, securityNamespace } from "./trail-security-filters";
+import { createPrivateBucket } from "../storage/private-bucket";
 
 export interface SlackTarget {
     /** Slack workspace (team) id, `T...`; the workspace must have been authorised once in the AWS Chatbot console. */
@@ -240,43 +241,19 @@ interface AccountOutputs {
 /** CloudTrail (O5): multi-region, validated, KMS-encrypted, into a bucket that only the trail can write and only TLS can reach. */
 function createTrail(name: string, parent: pulumi.Resource, args: ObservabilityKitArgs, key: aws.kms.Key, topic: aws.sns.Topic, account: AccountOutputs, protect: boolean) {
     const trailName = `${name}-trail`;
-    const bucket = new aws.s3.Bucket(`${name}-trail`, { forceDestroy: false }, { parent, protect });
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(`${name}-trail`, {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, { parent });
-    new aws.s3.BucketOwnershipControls(`${name}-trail`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent });
-    new aws.s3.BucketVersioning(`${name}-trail`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent });
-    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-trail`, {
-        bucket: bucket.id,
-        // A bucket key cuts KMS requests (and their cost) by orders of magnitude for many small log files.
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
-    }, { parent });
-    new aws.s3.BucketLifecycleConfiguration(`${name}-trail`, {
-        bucket: bucket.id,
-        rules: [{
-            id: "expire-trail-logs",
-            status: "Enabled",
-            filter: {},
-            expiration: { days: args.trailRetentionDays ?? 365 },
-            noncurrentVersionExpiration: { noncurrentDays: 30 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-        }],
-    }, { parent });
     // The policy names the trail before it exists (its ARN is predictable), so the trail can depend on it.
     const trailArn = pulumi.interpolate`arn:${account.partition}:cloudtrail:${account.region}:${account.accountId}:trail/${trailName}`;
-    const bucketPolicy = new aws.s3.BucketPolicy(`${name}-trail`, {
-        bucket: bucket.id,
-        policy: pulumi.all([bucket.arn, trailArn, account.accountId]).apply(([bucketArn, arn, accountId]) => JSON.stringify(trailBucketPolicy({ bucketArn, trailArn: arn, accountId }))),
-    }, { parent, dependsOn: [publicAccess] });
+    const { bucket, policy: bucketPolicy } = createPrivateBucket(`${name}-trail`, parent, {
+        kmsKeyArn: key.arn,
+        expireDays: args.trailRetentionDays ?? 365,
+        policy: (bucketArn) => pulumi.all([bucketArn, trailArn, account.accountId]).apply(([arn, trail, accountId]) => JSON.stringify(trailBucketPolicy({ bucketArn: arn, trailArn: trail, accountId }))),
+        protect,
+    });
 
     const toLogs = args.trailToCloudWatch ?? true;
     let logGroup: aws.cloudwatch.LogGroup | undefined;
     let logDelivery: { cloudWatchLogsGroupArn: pulumi.Output<string>; cloudWatchLogsRoleArn: pulumi.Output<string> } | undefined;
-    const waitFor: pulumi.Resource[] = [bucketPolicy];
+    const waitFor: pulumi.Resource[] = [bucketPolicy!];
     if (toLogs) {
         logGroup = new aws.cloudwatch.LogGroup(`${name}-trail`, {
             name: `/aws/cloudtrail/${name}`,

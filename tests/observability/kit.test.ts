@@ -74,7 +74,7 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
                 [trail.inputs.isMultiRegionTrail, trail.inputs.enableLogFileValidation, trail.inputs.includeGlobalServiceEvents, trail.inputs.kmsKeyId],
                 [true, true, true, kitKey(g).state.arn],
             );
-            const policy = g.one("aws:s3/bucketPolicy:BucketPolicy", "-trail");
+            const policy = g.one("aws:s3/bucketPolicy:BucketPolicy", "-trail-policy");
             assert.ok(trail.dependsOn.includes(policy.urn), "the trail must wait for the bucket policy");
             assert.strictEqual(trail.inputs.s3BucketName, g.one("aws:s3/bucket:Bucket", "-trail").state.bucket);
         }
@@ -84,18 +84,18 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
     });
 
     it("locks the trail bucket down: TLS only, scoped to this trail, no public access, versioned, KMS, owner-enforced, with a lifecycle", () => {
-        const policy = json(dev.one("aws:s3/bucketPolicy:BucketPolicy", "-trail").inputs.policy);
+        const policy = json(dev.one("aws:s3/bucketPolicy:BucketPolicy", "-trail-policy").inputs.policy);
         const deny = policy.Statement.find((s: { Effect: string }) => s.Effect === "Deny");
         assert.deepStrictEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
         const write = policy.Statement.find((s: { Sid: string }) => s.Sid === "AWSCloudTrailWrite");
         assert.strictEqual(write.Condition.StringEquals["aws:SourceArn"], dev.one(TRAIL).state.arn);
-        const pab = dev.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "-trail").inputs;
+        const pab = dev.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "-trail-public-access").inputs;
         assert.deepStrictEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
-        assert.deepStrictEqual(dev.one("aws:s3/bucketVersioning:BucketVersioning", "-trail").inputs.versioningConfiguration, { status: "Enabled" });
-        const sse = (dev.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "-trail").inputs.rules as Record<string, Record<string, string>>[])[0];
+        assert.deepStrictEqual(dev.one("aws:s3/bucketVersioning:BucketVersioning", "-trail-versioning").inputs.versioningConfiguration, { status: "Enabled" });
+        const sse = (dev.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "-trail-sse").inputs.rules as Record<string, Record<string, string>>[])[0];
         assert.deepStrictEqual(sse.applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: kitKey(dev).state.arn });
-        assert.deepStrictEqual(dev.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "-trail").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
-        const rules = dev.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "-trail").inputs.rules as { status: string; expiration: { days: number } }[];
+        assert.deepStrictEqual(dev.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "-trail-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+        const rules = dev.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "-trail-lifecycle").inputs.rules as { status: string; expiration: { days: number } }[];
         assert.deepStrictEqual([rules[0].status, rules[0].expiration.days], ["Enabled", 365]);
         assert.strictEqual(dev.one("aws:s3/bucket:Bucket", "-trail").inputs.forceDestroy, false);
     });
