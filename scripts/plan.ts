@@ -1,14 +1,16 @@
 /**
  * The offline plan: `npm run plan -- --env <env>`. Runs every project's program for the environment
  * under Pulumi mocks (no cloud account, no Pulumi CLI), prints each stack's resource tree and
- * outputs, and writes `.plan/<env>/<project>.json`. Exits non-zero with the reason when a program
- * fails or a config value is invalid.
+ * outputs, runs the policy pack over it, and writes `.plan/<env>/<project>.json`. Exits non-zero with
+ * the reason when a program fails, a config value is invalid or a mandatory policy is violated.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { envArgument } from "./lib/args";
 import { planEnvironment } from "./lib/plan-env";
 import { countByType, formatOutputs, formatTree } from "./lib/plan-report";
+import { formatFindings, runPolicies } from "./lib/policy-runner";
+import { ALL_POLICIES } from "../policy/policies";
 
 const root = path.resolve(__dirname, "..");
 
@@ -28,6 +30,7 @@ async function main() {
     const outDir = path.join(root, ".plan", env);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
+    let mandatory = 0;
     for (const stack of plan.stacks) {
         console.log(`\n=== ${stack.project} (stack ${stack.stack}, ${stack.region}): ${stack.resources.length} resources`);
         formatTree(stack.resources).forEach((line) => console.log(line));
@@ -36,11 +39,16 @@ async function main() {
         console.log("  outputs:");
         formatOutputs(stack.outputs).forEach((line) => console.log(line));
         const file = path.join(outDir, `${stack.project}.json`);
-        const findings: unknown[] = [];
+        const findings = await runPolicies(stack.resources, ALL_POLICIES);
+        formatFindings(findings).forEach((line) => console.log(line));
+        mandatory += findings.filter((f) => f.enforcementLevel === "mandatory").length;
         fs.writeFileSync(file, JSON.stringify({ project: stack.project, stack: stack.stack, region: stack.region, resources: stack.resources, outputs: stack.outputs, findings }, null, 2));
         console.log(`  written: ${path.relative(root, file)}`);
     }
     console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms`);
+    if (mandatory > 0) {
+        fail(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);
+    }
 }
 
 main().catch(fail);

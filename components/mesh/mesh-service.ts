@@ -58,7 +58,12 @@ export interface MeshCallee {
     port: number;
 }
 
-export type MeshImage = { uri: pulumi.Input<string> } | { buildContext: string; tag: string };
+/**
+ * An existing image, or one built with Docker: `buildContext` is the folder sent to the build,
+ * `dockerfile` its Dockerfile when not `<buildContext>/Dockerfile` (e.g. a monorepo that builds from
+ * its root so that the build sees the shared lock file).
+ */
+export type MeshImage = { uri: pulumi.Input<string> } | { buildContext: string; dockerfile?: string; tag: string };
 
 export interface MeshServiceArgs {
     /** Name of the service: ECS service, task family, Service Connect discovery name and DNS alias. Lower-case letters, digits, dashes. */
@@ -100,12 +105,18 @@ export interface MeshServiceArgs {
     memory?: number;
     /** Image: an existing URI, or a folder built with its Dockerfile and pushed with `tag` (tags are immutable, so each build needs a new tag, such as the commit). */
     image: MeshImage;
-    /** Plain environment variables of the app (no secrets here: they are visible in the task definition). @default {} */
-    environment?: Record<string, string>;
-    /** Variable name -> Secrets Manager ARN (optionally `:json-key::`); injected at start, readable by the execution role only. @default {} */
-    secrets?: Record<string, string>;
+    /**
+     * Plain environment variables of the app (no secrets here: they are visible in the task definition).
+     * Values may be outputs of other resources (a table name, a cache endpoint). @default {}
+     */
+    environment?: Record<string, pulumi.Input<string>>;
+    /**
+     * Variable name -> Secrets Manager ARN (optionally `:json-key::`); injected at start, readable by
+     * the execution role only. Values may be outputs (a DataTier's secret); those are checked once known. @default {}
+     */
+    secrets?: Record<string, pulumi.Input<string>>;
     /** Customer managed KMS keys of those secrets, so that the execution role may decrypt them. @default [] */
-    secretKmsKeyArns?: string[];
+    secretKmsKeyArns?: pulumi.Input<string>[];
     /** IAM statements of the task role, exactly as handed in (e.g. DataTier's); tracing is added. @default [] */
     taskRoleStatements?: pulumi.Input<PolicyStatement[]>;
     /** Names of the services this one calls (declaration; see call-graph.ts). @default [] */
@@ -194,7 +205,11 @@ export function validateMeshServiceArgs(args: MeshServiceArgs): void {
     }
     const secrets = args.secrets ?? {};
     const env = args.environment ?? {};
+    // Outputs are checked when known, by executionRolePolicy; plain values here, before any child exists.
     for (const [key, value] of Object.entries(secrets)) {
+        if (typeof value !== "string") {
+            continue;
+        }
         try {
             secretArnOf(value);
         } catch (e) {
@@ -271,6 +286,8 @@ export class MeshService extends pulumi.ComponentResource {
     public readonly listenerRuleArn: pulumi.Output<string>;
     public readonly repositoryUrl: pulumi.Output<string>;
     public readonly logGroupName: pulumi.Output<string>;
+    /** The role the application's code runs as (for grants outside this component, e.g. another team's bucket). */
+    public readonly taskRoleArn: pulumi.Output<string>;
     public readonly discoveryName: string;
     /** The port callers' security groups must reach (the Service Connect proxy). */
     public readonly meshIngressPort: number;
@@ -310,7 +327,7 @@ export class MeshService extends pulumi.ComponentResource {
         }, { parent });
         const image = "uri" in args.image
             ? pulumi.output(args.image.uri)
-            : new awsx.ecr.Image(`${name}-image`, { repositoryUrl: repository.repositoryUrl, context: args.image.buildContext, imageTag: args.image.tag, platform: "linux/amd64" }, { parent }).imageUri;
+            : new awsx.ecr.Image(`${name}-image`, { repositoryUrl: repository.repositoryUrl, context: args.image.buildContext, dockerfile: args.image.dockerfile, imageTag: args.image.tag, platform: "linux/amd64" }, { parent }).imageUri;
 
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
             name: args.logGroupName ?? `/ecs/${svc}`,
@@ -318,12 +335,14 @@ export class MeshService extends pulumi.ComponentResource {
             kmsKeyId: args.logKmsKeyArn,
         }, { parent, protect });
 
+        const environment = pulumi.output(args.environment ?? {}) as pulumi.Output<Record<string, string>>;
+        const secrets = pulumi.output(args.secrets ?? {}) as pulumi.Output<Record<string, string>>;
         const trust = pulumi.all([identity.accountId, partition.partition, region.region]).apply(([a, part, r]) => JSON.stringify(ecsTasksTrustPolicy(a, part, r)));
         const executionRole = new aws.iam.Role(`${name}-execution`, { description: `${svc}: lets the ECS agent pull the image, write logs and read the service's secrets`, assumeRolePolicy: trust }, { parent });
         new aws.iam.RolePolicy(`${name}-execution`, {
             role: executionRole.id,
-            policy: pulumi.all([repository.arn, logGroup.arn]).apply(([repositoryArn, logGroupArn]) =>
-                JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretValueFroms: Object.values(args.secrets ?? {}), secretKmsKeyArns: args.secretKmsKeyArns })),
+            policy: pulumi.all([repository.arn, logGroup.arn, secrets, pulumi.all(args.secretKmsKeyArns ?? [])]).apply(([repositoryArn, logGroupArn, s, secretKmsKeyArns]) =>
+                JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretValueFroms: Object.values(s), secretKmsKeyArns })),
             ),
         }, { parent });
         const taskRole = new aws.iam.Role(`${name}-task`, { description: `${svc}: what the application's code may do`, assumeRolePolicy: trust }, { parent });
@@ -343,15 +362,15 @@ export class MeshService extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             taskRoleArn: taskRole.arn,
             volumes: [{ name: TMP_VOLUME }],
-            containerDefinitions: pulumi.all([image, logGroup.name, region.region]).apply(([uri, logGroupName, r]) =>
+            containerDefinitions: pulumi.all([image, logGroup.name, region.region, environment, secrets]).apply(([uri, logGroupName, r, env, s]) =>
                 JSON.stringify(containerDefinitions({
                     serviceName: svc,
                     image: uri,
                     containerPort: port,
                     region: r,
                     logGroupName,
-                    environment: args.environment ?? {},
-                    secrets: args.secrets ?? {},
+                    environment: env,
+                    secrets: s,
                     healthCheckCommand: args.healthCheckCommand ?? ["CMD-SHELL", `curl -fsS http://localhost:${port}${args.healthCheckPath ?? "/health"} || exit 1`],
                     user: args.user ?? DEFAULT_APP_USER,
                     adotImage: args.adotImage ?? DEFAULT_ADOT_IMAGE,
@@ -445,6 +464,7 @@ export class MeshService extends pulumi.ComponentResource {
         this.listenerRuleArn = rule.arn;
         this.repositoryUrl = repository.repositoryUrl;
         this.logGroupName = logGroup.name;
+        this.taskRoleArn = taskRole.arn;
         this.discoveryName = svc;
         this.meshIngressPort = meshPort;
         this.serviceConnectEndpoint = `http://${svc}:${port}`;
@@ -456,6 +476,7 @@ export class MeshService extends pulumi.ComponentResource {
             targetGroupArns: this.targetGroupArns,
             repositoryUrl: this.repositoryUrl,
             logGroupName: this.logGroupName,
+            taskRoleArn: this.taskRoleArn,
             serviceConnectEndpoint: this.serviceConnectEndpoint,
         });
     }

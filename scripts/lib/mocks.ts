@@ -257,6 +257,9 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                     domainValidationOptions: [{ domainName: domain, resourceRecordName: `_${hexOf(seed + "n", 32)}.${domain}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${hexOf(seed + "v", 32)}.acm-validations.aws.` }],
                 };
             }
+            case "awsx:ecr:Image":
+                // The built image's URI as awsx reports it: the repository with the pushed tag.
+                return { imageUri: `${String(args.inputs.repositoryUrl ?? `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${id}`)}:${String(args.inputs.imageTag ?? "latest")}` };
             case "aws:route53/record:Record":
                 return { fqdn: String(args.inputs.name ?? id) };
             default:

@@ -1,4 +1,4 @@
-import { discoverProjects } from "./projects";
+import { projectsInDeployOrder } from "./projects";
 import { runStackUnderMocks, StackRun } from "./mock-runtime";
 import { readStackConfig } from "./stack-config";
 
@@ -12,14 +12,21 @@ export interface EnvironmentPlan {
 }
 
 /**
- * Runs every project's program for one environment under mocks, in deploy order, feeding each
+ * Checks what spans projects (service calls, ALB path rules; see projectsInDeployOrder), then runs
+ * every project's program for one environment under mocks, in deploy order, feeding each
  * later stack the earlier stacks' outputs through its StackReference. Throws, naming the project,
  * when a program fails.
  */
 export async function planEnvironment(root: string, env: string): Promise<EnvironmentPlan> {
     const stacks: (StackRun & { region: string })[] = [];
     const stackOutputs: Record<string, Record<string, unknown>> = {};
-    for (const project of discoverProjects(root)) {
+    let projects;
+    try {
+        projects = projectsInDeployOrder(root, env);
+    } catch (e) {
+        throw new PlanError("apps/*", env, e);
+    }
+    for (const project of projects) {
         const config = readStackConfig(project.dir, env);
         const region = config["aws:region"] ?? "us-east-1";
         // eslint-disable-next-line @typescript-eslint/no-require-imports

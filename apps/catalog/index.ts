@@ -1,0 +1,3 @@
+import { serviceProgram } from "../../stacks/service/program";
+
+export = () => serviceProgram();

@@ -1,0 +1,197 @@
+import * as assert from "assert";
+import * as http from "http";
+import { AddressInfo } from "net";
+import { Pool } from "pg";
+import { ENTITIES_TABLE } from "../../../components/data/table-spec";
+import { createLogger } from "../../shared/logger";
+import { MeshClient, UpstreamError } from "../../shared/mesh-client";
+import { RunningDynamo, RunningPostgres, RunningRedis, startDynamo, startPostgres, startRedis } from "../../../tests/helpers/servers";
+import { logSink, startEntities, TABLE } from "../../entities/test/harness";
+import { BookRepository } from "../src/books";
+import { createPool } from "../src/db";
+import { EntitiesClient } from "../src/entities-client";
+import { migrate, MIGRATIONS } from "../src/migrations";
+import { buildCatalogApp } from "../src/server";
+
+async function call(method: string, url: string, body?: unknown) {
+    const res = await fetch(url, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text === "" ? undefined : JSON.parse(text) };
+}
+
+/** A real HTTP server on loopback whose answers the test scripts: `(n) => [status, body] | "hang"`. */
+async function scriptedServer(answer: (n: number) => [number, unknown] | "hang") {
+    let requests = 0;
+    const server = http.createServer((_req, res) => {
+        const a = answer(++requests);
+        if (a === "hang") {
+            return; // never answers: the client's timeout must fire
+        }
+        res.writeHead(a[0], { "content-type": "application/json" }).end(JSON.stringify(a[1]));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        requests: () => requests,
+        stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    };
+}
+
+describe("catalog service (apps/catalog) against PostgreSQL and a real entities service", () => {
+    let pg: RunningPostgres;
+    let redis: RunningRedis;
+    let dynamo: RunningDynamo;
+    let pool: Pool;
+    let entities: Awaited<ReturnType<typeof startEntities>>;
+    let catalogUrl: string;
+    let stopCatalog: () => Promise<void>;
+    let authorId: string;
+
+    /** The catalog app over the test database, calling entities at `entitiesUrl`. */
+    async function startCatalog(entitiesUrl: string, retries = 2, timeoutMs = 2000) {
+        const logger = createLogger("catalog", "warn", logSink().stream);
+        const mesh = new MeshClient({ service: "entities", baseUrl: entitiesUrl, retries, timeoutMs, backoffMs: 10 });
+        const { app } = buildCatalogApp({ books: new BookRepository(pool), entities: new EntitiesClient(mesh), logger });
+        await app.listen({ port: 0, host: "127.0.0.1" });
+        return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, stop: () => app.close() };
+    }
+
+    before(async () => {
+        [pg, redis, dynamo] = await Promise.all([startPostgres(), startRedis(), startDynamo([{ spec: ENTITIES_TABLE, tableName: TABLE }])]);
+        const admin = new Pool({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: "postgres" });
+        await admin.query("CREATE DATABASE catalog");
+        await admin.end();
+        // Through the service's own pool settings: password auth (SCRAM), TLS off as on loopback.
+        pool = createPool({ host: pg.host, port: pg.port, database: "catalog", user: pg.user, password: async () => pg.password, tls: "off", maxConnections: 5 });
+        assert.deepStrictEqual(await migrate(pool), MIGRATIONS.map((m) => m.id));
+        entities = await startEntities(dynamo, redis);
+        const author = await call("POST", `${entities.url}/api/v1/entities`, { name: "Ursula K. Le Guin", attributes: { kind: "author" } });
+        authorId = author.body.id;
+        const catalog = await startCatalog(entities.url);
+        catalogUrl = `${catalog.url}/api/v1/books`;
+        stopCatalog = catalog.stop;
+    });
+    after(async () => {
+        await stopCatalog?.();
+        await entities?.stop();
+        await pool?.end();
+        await Promise.all([pg?.stop(), redis?.stop(), dynamo?.stop()]);
+    });
+
+    describe("migrations", () => {
+        it("applies nothing the second time, including when tasks start together", async () => {
+            const runs = await Promise.all([migrate(pool), migrate(pool)]);
+            assert.deepStrictEqual(runs, [[], []]);
+            const rows = (await pool.query("SELECT id FROM schema_migrations ORDER BY id")).rows.map((r) => r.id);
+            assert.deepStrictEqual(rows, MIGRATIONS.map((m) => m.id));
+        });
+
+        it("rolls back a failing migration and names it", async () => {
+            await assert.rejects(migrate(pool, [...MIGRATIONS, { id: "999_broken", sql: "CREATE TABLE ok_part (x int); SELECT no_such_function()" }]), /migration 999_broken failed/);
+            const exists = await pool.query("SELECT to_regclass('ok_part') AS t");
+            assert.strictEqual(exists.rows[0].t, null, "the failed migration's statements are rolled back");
+        });
+    });
+
+    describe("calls to entities over real HTTP", () => {
+        it("creates a book after checking its author with the entities service", async () => {
+            const res = await call("POST", catalogUrl, { title: "The Dispossessed", authorEntityId: authorId, isbn: "9780060512750", publishedYear: 1974 });
+            assert.strictEqual(res.status, 201, JSON.stringify(res.body));
+            const expanded = await call("GET", `${catalogUrl}/${res.body.id}?expand=author`);
+            assert.strictEqual(expanded.status, 200);
+            assert.strictEqual(expanded.body.author.name, "Ursula K. Le Guin");
+            assert.deepStrictEqual(expanded.body.author.attributes, { kind: "author" });
+        });
+
+        it("refuses a book whose author is not an entity with 422", async () => {
+            const res = await call("POST", catalogUrl, { title: "Ghost", authorEntityId: "00000000-0000-4000-8000-000000000000" });
+            assert.strictEqual(res.status, 422);
+            assert.strictEqual(res.body.error.code, "author_not_found");
+        });
+
+        it("retries a 503 from the callee and succeeds within the bound", async () => {
+            const flaky = await scriptedServer((n) => (n < 3 ? [503, {}] : [200, { id: authorId, name: "x", attributes: {} }]));
+            try {
+                const client = new MeshClient({ service: "entities", baseUrl: flaky.url, retries: 2, backoffMs: 5 });
+                const res = await client.get(`/api/v1/entities/${authorId}`);
+                assert.strictEqual(res.status, 200);
+                assert.strictEqual(flaky.requests(), 3);
+            } finally {
+                await flaky.stop();
+            }
+        });
+
+        it("gives up after the bounded retries, and the catalog answers 503 naming the dependency", async () => {
+            const down = await scriptedServer(() => [503, {}]);
+            const catalog = await startCatalog(down.url, 2);
+            try {
+                const res = await call("POST", `${catalog.url}/api/v1/books`, { title: "T", authorEntityId: authorId });
+                assert.strictEqual(res.status, 503);
+                assert.strictEqual(res.body.error.code, "dependency_unavailable");
+                assert.match(res.body.error.message, /entities unavailable after 3 attempt/);
+                assert.strictEqual(down.requests(), 3, "1 attempt + 2 retries");
+            } finally {
+                await catalog.stop();
+                await down.stop();
+            }
+        });
+
+        it("never retries a 4xx", async () => {
+            const bad = await scriptedServer(() => [400, { error: { code: "validation_failed" } }]);
+            try {
+                const res = await new MeshClient({ service: "entities", baseUrl: bad.url, retries: 2, backoffMs: 5 }).get("/x");
+                assert.strictEqual(res.status, 400);
+                assert.strictEqual(bad.requests(), 1);
+            } finally {
+                await bad.stop();
+            }
+        });
+
+        it("times out an attempt that does not answer", async () => {
+            const hung = await scriptedServer(() => "hang");
+            try {
+                const started = Date.now();
+                await assert.rejects(new MeshClient({ service: "entities", baseUrl: hung.url, retries: 1, timeoutMs: 150, backoffMs: 5 }).get("/x"), (err: unknown) => err instanceof UpstreamError && /timed out after 150 ms/.test(err.message));
+                assert.strictEqual(hung.requests(), 2);
+                assert.ok(Date.now() - started < 2000);
+            } finally {
+                await hung.stop();
+            }
+        });
+    });
+
+    describe("API", () => {
+        it("lists, updates and deletes books, filtered by author", async () => {
+            const created = await call("POST", catalogUrl, { title: "A Wizard of Earthsea", authorEntityId: authorId });
+            const list = await call("GET", `${catalogUrl}?authorEntityId=${authorId}&limit=100`);
+            assert.ok(list.body.items.some((b: { id: string }) => b.id === created.body.id));
+            const patched = await call("PATCH", `${catalogUrl}/${created.body.id}`, { publishedYear: 1968 });
+            assert.strictEqual(patched.body.publishedYear, 1968);
+            assert.strictEqual((await call("DELETE", `${catalogUrl}/${created.body.id}`)).status, 204);
+            assert.strictEqual((await call("GET", `${catalogUrl}/${created.body.id}`)).status, 404);
+        });
+
+        it("answers 409 for an ISBN already in the catalogue", async () => {
+            await call("POST", catalogUrl, { title: "First", authorEntityId: authorId, isbn: "0441478123" });
+            const res = await call("POST", catalogUrl, { title: "Second", authorEntityId: authorId, isbn: "0441478123" });
+            assert.strictEqual(res.status, 409);
+            assert.strictEqual(res.body.error.code, "duplicate_isbn");
+        });
+
+        const invalid: [string, string, string, unknown, string][] = [
+            ["a book without a title", "POST", "", { authorEntityId: "00000000-0000-4000-8000-000000000000" }, "body.title"],
+            ["an author id that is not a UUID", "POST", "", { title: "x", authorEntityId: "42" }, "body.authorEntityId"],
+            ["a malformed ISBN", "POST", "", { title: "x", authorEntityId: "00000000-0000-4000-8000-000000000000", isbn: "12-34" }, "body.isbn"],
+            ["a year out of range", "POST", "", { title: "x", authorEntityId: "00000000-0000-4000-8000-000000000000", publishedYear: 99999 }, "body.publishedYear"],
+            ["a limit above 100", "GET", "?limit=500", undefined, "querystring.limit"],
+            ["an unknown expansion", "GET", "/00000000-0000-4000-8000-000000000000?expand=everything", undefined, "querystring.expand"],
+        ];
+        for (const [what, method, suffix, body, field] of invalid) {
+            it(`rejects ${what} with 400 naming ${field}`, async () => {
+                const res = await call(method, `${catalogUrl}${suffix}`, body);
+                assert.strictEqual(res.status, 400, JSON.stringify(res.body));
+                assert.ok(res.body.error.details.some((d: { field: string }) => d.field.startsWith(field)), JSON.stringify(res.body.error));
+            });
+        }
+    });
+});

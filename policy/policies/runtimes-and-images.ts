@@ -1,0 +1,75 @@
+import * as aws from "@pulumi/aws";
+import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { containersOf } from "./common";
+
+/** Supported runtimes, scanned and immutable images, hardened containers. */
+
+/**
+ * Lambda runtimes not deprecated today (AWS Lambda "Supported runtimes"); extend the list when AWS
+ * adds one, remove one when it reaches its deprecation date.
+ */
+export const SUPPORTED_LAMBDA_RUNTIMES = ["nodejs22.x", "nodejs24.x", "python3.12", "python3.13", "python3.14", "java21", "java25", "dotnet8", "dotnet10", "ruby3.4", "provided.al2023"];
+
+export const lambdaSupportedRuntime: ResourceValidationPolicy = {
+    name: "lambda-supported-runtime",
+    description: "Lambda functions use a supported, current runtime (FSBP Lambda.2, AwsSolutions-L1).",
+    enforcementLevel: "mandatory",
+    tags: ["FSBP Lambda.2", "AwsSolutions-L1"],
+    validateResource: validateResourceOfType(aws.lambda.Function, (fn, _a, report) => {
+        // Container-image functions have no runtime: the image carries it.
+        if (fn.packageType !== "Image" && !SUPPORTED_LAMBDA_RUNTIMES.includes(String(fn.runtime))) {
+            report(`runtime ${String(fn.runtime)} is not one of ${SUPPORTED_LAMBDA_RUNTIMES.join(", ")}.`);
+        }
+    }),
+};
+
+export const ecrRepositoryHardened: ResourceValidationPolicy = {
+    name: "ecr-repository-hardened",
+    description: "ECR repositories scan on push (FSBP ECR.1), have immutable tags (FSBP ECR.2) and are encrypted with KMS.",
+    enforcementLevel: "mandatory",
+    tags: ["FSBP ECR.1", "FSBP ECR.2"],
+    validateResource: validateResourceOfType(aws.ecr.Repository, (repo, _a, report) => {
+        if (repo.imageScanningConfiguration?.scanOnPush !== true) {
+            report("imageScanningConfiguration.scanOnPush must be true.");
+        }
+        if (repo.imageTagMutability !== "IMMUTABLE") {
+            report("imageTagMutability must be IMMUTABLE.");
+        }
+        if (!(repo.encryptionConfigurations ?? []).some((e) => e.encryptionType === "KMS")) {
+            report("encryptionConfigurations must use KMS.");
+        }
+    }),
+};
+
+/** Environment variable names that suggest a secret passed in clear text. */
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
+
+export const containersHardened: ResourceValidationPolicy = {
+    name: "ecs-containers-hardened",
+    description:
+        "Task definitions run no privileged container (FSBP ECS.4), give every container a read-only root file system (FSBP ECS.5), " +
+        "pass secrets through `secrets`, never environment variables (FSBP ECS.8, AwsSolutions-ECS2), and run as a non-root user.",
+    enforcementLevel: "mandatory",
+    tags: ["FSBP ECS.4", "FSBP ECS.5", "FSBP ECS.8", "AwsSolutions-ECS2"],
+    validateResource: validateResourceOfType(aws.ecs.TaskDefinition, (td, _a, report) => {
+        for (const c of containersOf(td.containerDefinitions)) {
+            const name = String(c.name);
+            if (c.privileged === true) {
+                report(`container ${name} is privileged.`);
+            }
+            if (c.readonlyRootFilesystem !== true) {
+                report(`container ${name} must set readonlyRootFilesystem.`);
+            }
+            const user = String(c.user ?? "");
+            if (user === "" || user === "root" || /^0(:|$)/.test(user)) {
+                report(`container ${name} must run as a non-root user.`);
+            }
+            const leaked = ((c.environment ?? []) as { name: string }[]).filter((e) => SECRET_NAME.test(e.name)).map((e) => e.name);
+            if (leaked.length > 0) {
+                report(`container ${name} passes ${leaked.join(", ")} as environment variables; use secrets.`);
+            }
+        }
+    }),
+};
+
+export const runtimePolicies: ResourceValidationPolicy[] = [lambdaSupportedRuntime, ecrRepositoryHardened, containersHardened];

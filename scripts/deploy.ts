@@ -1,0 +1,76 @@
+/**
+ * Whole-environment commands (Pulumi Automation API):
+ *   npm run deploy  -- --env <env>     platform, then the services in callee-first waves
+ *   npm run preview -- --env <env>     the same order, no changes
+ *   npm run destroy -- --env <env> [--yes-destroy-prod]   services first, platform last
+ * Each stack is selected, or created when missing, in its project folder; progress streams with the
+ * stack's name; the first failure stops the run and is reported with its stack. Needs the Pulumi CLI,
+ * a backend (`pulumi login`, e.g. `--local`) and AWS credentials.
+ */
+import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import * as path from "path";
+import { planCallGraph } from "../components/mesh/call-graph";
+import { envArgument } from "./lib/args";
+import { deployWaves, Operation, OPERATIONS, runWaves, StackFailedError, StackRunner, StackTarget } from "./lib/deploy-order";
+import { discoverProjects } from "./lib/projects";
+import { readStackConfig } from "./lib/stack-config";
+
+const root = path.resolve(__dirname, "..");
+
+/** The real runner: one LocalWorkspace stack per project folder, output streamed line by line. */
+export const automationRunner: StackRunner = {
+    async run(operation: Operation, target: StackTarget, stackName: string, onOutput: (line: string) => void) {
+        const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: target.dir });
+        let buffer = "";
+        const onChunk = (chunk: string) => {
+            const lines = (buffer + chunk).split("\n");
+            buffer = lines.pop() ?? "";
+            lines.filter((l) => l.trim() !== "").forEach(onOutput);
+        };
+        const opts = { onOutput: onChunk, color: "never" as const };
+        switch (operation) {
+            case "deploy":
+                return { changes: (await stack.up(opts)).summary.resourceChanges };
+            case "preview":
+                return { changes: (await stack.preview(opts)).changeSummary };
+            case "destroy":
+                return { changes: (await stack.destroy(opts)).summary.resourceChanges };
+        }
+    },
+};
+
+/** The environment's waves, from the projects on disk and each service's `calls` for that stack. */
+export function environmentWaves(env: string): StackTarget[][] {
+    const [platform, ...services] = discoverProjects(root).map((p) => ({ project: p.name, dir: p.dir }));
+    const calls = (s: StackTarget) => {
+        const raw = readStackConfig(s.dir, env)[`${s.project}:calls`];
+        return raw === undefined ? [] : (JSON.parse(raw) as string[]);
+    };
+    const graph = planCallGraph(services.map((s) => ({ name: s.project, calls: calls(s) })));
+    return deployWaves(platform, services, graph);
+}
+
+async function main() {
+    const argv = process.argv.slice(2);
+    const operation = argv[0] as Operation;
+    const usage = "npm run <deploy|preview|destroy> -- --env <env> [--yes-destroy-prod]";
+    if (!OPERATIONS.includes(operation)) {
+        console.error(`usage: ${usage}`);
+        process.exit(2);
+    }
+    const env = envArgument(argv, usage);
+    const waves = environmentWaves(env);
+    await runWaves(automationRunner, waves, { operation, env, allowProdDestroy: argv.includes("--yes-destroy-prod"), log: (line) => console.log(line) });
+    console.log(`${operation} of ${env} done`);
+}
+
+if (require.main === module) {
+    main().catch((err) => {
+        console.error(err instanceof StackFailedError ? `\n${err.message}` : `\n${operation()} failed: ${(err as Error).message}`);
+        process.exit(1);
+    });
+}
+
+function operation(): string {
+    return process.argv[2] ?? "deploy";
+}

@@ -1,0 +1,187 @@
+import { DEPLOYMENT_STRATEGIES, DeploymentStrategy } from "../../components/mesh/mesh-service";
+import { fargateSizeProblem, FARGATE_CPU_VALUES } from "../../components/mesh/fargate-sizes";
+import { MAX_RULE_PRIORITY, MIN_RULE_PRIORITY, pathRouteProblems } from "../../components/mesh/path-rules";
+import { ConfigProblem, ConfigError, ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
+
+/**
+ * Config of a service project (`apps/<service>/`). The namespace is the project name, which is
+ * also the service name (ECS service, Service Connect discovery name, DNS alias): `entities:cpu`.
+ */
+
+/** Every key a service program reads, without namespace; each service's Pulumi.yaml declares each with a default. */
+export const SERVICE_CONFIG_KEYS = ["platformOrganization", "platformProject", "owner", "costCenter",
+    "cpu", "memory", "minTasks", "maxTasks", "fargateSpot", "pathPatterns", "listenerRulePriority", "calls",
+    "image", "imageTag", "deploymentStrategy", "canaryPercent", "bakeTimeMinutes", "enableExecuteCommand",
+    "entitiesTable", "cache", "postgres", "postgresIamUser"] as const;
+
+export type ServiceConfigKey = (typeof SERVICE_CONFIG_KEYS)[number];
+
+/** A service name: what ECS, Service Connect and DNS all accept. */
+export const SERVICE_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+/** Pulumi organisation and project names. */
+const PULUMI_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A pinned image: `<registry>/<repository>` with a tag or a digest. */
+const IMAGE_URI = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** A PostgreSQL role name (unquoted identifier). */
+const PG_USER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export interface ServiceConfig {
+    /** Project name = service name. */
+    readonly service: string;
+    /** Stack name = environment name. */
+    readonly environment: string;
+    /** Fully qualified name of the platform stack of the same environment. */
+    readonly platformStack: string;
+    /** Organisation of the stacks this one references (platform, callees). */
+    readonly organization: string;
+    readonly owner: string;
+    readonly costCenter: string;
+    readonly cpu: number;
+    readonly memory: number;
+    readonly minTasks: number;
+    readonly maxTasks: number;
+    readonly fargateSpot: boolean;
+    readonly pathPatterns: string[];
+    readonly listenerRulePriority: number;
+    readonly calls: string[];
+    /** A pinned URI, or undefined to build `apps/<service>` and push it with `imageTag`. */
+    readonly image?: string;
+    readonly imageTag: string;
+    readonly deployment: { readonly strategy: DeploymentStrategy; readonly canaryPercent: number; readonly bakeTimeMinutes: number };
+    readonly enableExecuteCommand: boolean;
+    readonly entitiesTable: boolean;
+    readonly cache: boolean;
+    readonly postgres: boolean;
+    /** "" for none: no `rds-db:connect` grant. */
+    readonly postgresIamUser: string;
+}
+
+/** The stack name of a referenced stack: `<organization>/<project>/<stack>`. */
+export function stackName(organization: string, project: string, stack: string): string {
+    return `${organization}/${project}/${stack}`;
+}
+
+function callsProblem(service: string, calls: string[]): string | undefined {
+    const bad = calls.filter((c) => !SERVICE_NAME.test(c));
+    if (bad.length > 0) {
+        return `${bad.join(", ")} not a service name (lower-case letters, digits, dashes)`;
+    }
+    if (calls.includes(service)) {
+        return `${service} calls itself; a service reaches its own code in-process, not through the mesh`;
+    }
+    const repeated = duplicatesOf(calls);
+    return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
+}
+
+/**
+ * Reads and validates a service's config; throws one ConfigError naming every bad key, its value
+ * and what is accepted, before any resource (the StackReference included) is registered.
+ */
+export function loadServiceConfig(raw: RawConfig, project: string, stack: string): ServiceConfig {
+    const v = new ConfigValidator(raw, `${project}/${stack}`);
+    const key = (k: ServiceConfigKey) => `${project}:${k}`;
+    if (!SERVICE_NAME.test(project)) {
+        v.fail("project name", project, "a service name: 2 to 32 lower-case letters, digits and dashes, starting with a letter");
+    }
+    const nameCheck = (s: string) => (PULUMI_NAME.test(s) ? undefined : "letters, digits, . _ -");
+    const organization = v.string(key("platformOrganization"), "the Pulumi organisation of the stacks (\"organization\" with pulumi login --local)", "organization", nameCheck);
+    const platformProject = v.string(key("platformProject"), "the platform's project name", "platform", nameCheck);
+    const owner = v.string(key("owner"), "the owning team, as a tag value", "unknown", tagValueProblem);
+    const costCenter = v.string(key("costCenter"), "the cost centre, as a tag value", "unknown", tagValueProblem);
+    const cpu = v.integer(key("cpu"), `Fargate CPU units: ${FARGATE_CPU_VALUES.join(", ")}`, 512);
+    const memory = v.integer(key("memory"), "MiB of memory that Fargate accepts with cpu", 1024);
+    const sizeProblem = fargateSizeProblem(cpu, memory);
+    if (sizeProblem !== undefined && !v.hasProblem(key("cpu")) && !v.hasProblem(key("memory"))) {
+        const [badKey, badValue] = FARGATE_CPU_VALUES.includes(cpu) ? [key("memory"), memory] : [key("cpu"), cpu];
+        v.fail(badKey, String(badValue), `a Fargate CPU/memory pair (${key("cpu")} = ${cpu}, ${key("memory")} = ${memory}): ${sizeProblem}`);
+    }
+    const minTasks = v.integer(key("minTasks"), "the fewest tasks, at least 1", 2, (n) => (n >= 1 ? undefined : "below 1"));
+    const maxTasks = v.integer(key("maxTasks"), "the most tasks, at least minTasks", 10, (n) => (n >= minTasks ? undefined : `below minTasks ${minTasks}`));
+    const fargateSpot = v.boolean(key("fargateSpot"), false);
+    const listenerRulePriority = v.integer(key("listenerRulePriority"), `a listener rule priority from ${MIN_RULE_PRIORITY} to ${MAX_RULE_PRIORITY}, unique on the platform's listener`, MIN_RULE_PRIORITY,
+        (n) => (n >= MIN_RULE_PRIORITY && n <= MAX_RULE_PRIORITY ? undefined : "out of range"));
+    const pathPatterns = v.stringList(key("pathPatterns"), "1 to 3 ALB path patterns such as [\"/api/v1/orders*\"]", [], (patterns) => {
+        const problems = pathRouteProblems({ service: project, pathPatterns: patterns, priority: listenerRulePriority });
+        const own = problems.filter((p) => !p.includes("listener rule priority"));
+        return own.length > 0 ? own.join("; ") : undefined;
+    });
+    const calls = v.stringList(key("calls"), "names of the services this one calls through the mesh, such as [\"entities\"]", [], (c) => callsProblem(project, c));
+    const imageRaw = raw(key("image")) ?? "";
+    if (imageRaw !== "" && !IMAGE_URI.test(imageRaw)) {
+        v.fail(key("image"), imageRaw, "\"\" (build apps/<service>) or a pinned image URI with a tag or digest, such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2");
+    }
+    const imageTag = v.string(key("imageTag"), "a Docker tag for the built image (tags are immutable: a new one per build, such as the commit)", "0.1.0", (t) => (DOCKER_TAG.test(t) ? undefined : "not a Docker tag"));
+    const strategy = v.oneOf(key("deploymentStrategy"), DEPLOYMENT_STRATEGIES, "CANARY");
+    const canaryPercent = v.integer(key("canaryPercent"), "the percentage of traffic the new revision gets first, 1 to 100", 10, (n) => (n >= 1 && n <= 100 ? undefined : "out of range"));
+    const bakeTimeMinutes = v.integer(key("bakeTimeMinutes"), "minutes both revisions keep running after the shift, 0 to 1440", 10, (n) => (n >= 0 && n <= 1440 ? undefined : "out of range"));
+    const enableExecuteCommand = v.boolean(key("enableExecuteCommand"), false);
+    const entitiesTable = v.boolean(key("entitiesTable"), false);
+    const cache = v.boolean(key("cache"), false);
+    const postgres = v.boolean(key("postgres"), false);
+    const postgresIamUser = raw(key("postgresIamUser")) ?? "";
+    if (postgresIamUser !== "" && (!PG_USER.test(postgresIamUser) || !postgres)) {
+        v.fail(key("postgresIamUser"), postgresIamUser, postgres ? "\"\" or a PostgreSQL user name (lower-case letters, digits, _)" : "\"\" since postgres is false (there is no database to connect to)");
+    }
+    v.finish();
+    return {
+        service: project,
+        environment: stack,
+        platformStack: stackName(organization, platformProject, stack),
+        organization,
+        owner,
+        costCenter,
+        cpu,
+        memory,
+        minTasks,
+        maxTasks,
+        fargateSpot,
+        pathPatterns,
+        listenerRulePriority,
+        calls,
+        image: imageRaw === "" ? undefined : imageRaw,
+        imageTag,
+        deployment: { strategy, canaryPercent, bakeTimeMinutes },
+        enableExecuteCommand,
+        entitiesTable,
+        cache,
+        postgres,
+        postgresIamUser,
+    };
+}
+
+/**
+ * What a production platform demands of its services, checked once the platform's `production`
+ * output is read: a service can never be less protected than its environment.
+ */
+export function productionProblems(config: ServiceConfig, platform: { production: boolean; privateCaArn: string }): ConfigProblem[] {
+    if (!platform.production) {
+        return [];
+    }
+    const k = (key: ServiceConfigKey) => `${config.service}:${key}`;
+    const problems: ConfigProblem[] = [];
+    if (config.minTasks < 2) {
+        problems.push({ key: k("minTasks"), value: String(config.minTasks), accepted: "at least 2 in production, so that losing one AZ leaves a task serving" });
+    }
+    if (config.enableExecuteCommand) {
+        problems.push({ key: k("enableExecuteCommand"), value: "true", accepted: "false in production (a shell in tasks bypasses the image as the audit trail)" });
+    }
+    if (config.deployment.strategy === "ROLLING") {
+        problems.push({ key: k("deploymentStrategy"), value: "ROLLING", accepted: "CANARY, LINEAR or BLUE_GREEN in production (alarm-watched traffic shifting)" });
+    }
+    if (config.fargateSpot) {
+        problems.push({ key: k("fargateSpot"), value: "true", accepted: "false in production (Spot tasks can be reclaimed at two minutes' notice)" });
+    }
+    if (platform.privateCaArn === "") {
+        problems.push({ key: `${config.platformStack} privateCaArn`, value: "", accepted: "a private CA ARN: a production platform must have serviceTls on, every production service joins the mesh with TLS" });
+    }
+    return problems;
+}
+
+/** Throws the production problems as one ConfigError. */
+export function assertProductionSafe(config: ServiceConfig, platform: { production: boolean; privateCaArn: string }): void {
+    const problems = productionProblems(config, platform);
+    if (problems.length > 0) {
+        throw new ConfigError(`${config.service}/${config.environment}`, problems);
+    }
+}

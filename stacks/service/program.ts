@@ -1,0 +1,278 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
+import { CACHE_PORT, POSTGRES_PORT } from "../../components/data/defaults";
+import { replicationGroupId } from "../../components/data/cache";
+import { DataTier } from "../../components/data/data-tier";
+import { dbIdentifier } from "../../components/data/postgres";
+import { ENTITIES_TABLE } from "../../components/data/table-spec";
+import { MeshCallee, MeshService } from "../../components/mesh/mesh-service";
+import { AlarmOverride, alarmSpecs, WatchTarget } from "../../components/observability/alarm-catalogue";
+import { ServiceObservability } from "../../components/observability/service-observability";
+import { ConfigError, pulumiRawConfig, RawConfig } from "../config/reader";
+import { assertProductionSafe, loadServiceConfig, ServiceConfig, stackName } from "./config";
+
+/** The repository root: the apps' images build from it, so that the build sees the root lock file and apps/shared. */
+const REPO_ROOT = path.resolve(__dirname, "../..");
+
+/** How a service's image is built when no image URI is configured: `apps/<service>/Dockerfile`, from the repository root. */
+export function imageBuildOf(service: string, tag: string): { buildContext: string; dockerfile: string; tag: string } {
+    return { buildContext: REPO_ROOT, dockerfile: path.join(REPO_ROOT, "apps", service, "Dockerfile"), tag };
+}
+
+/** The environment variable that carries a callee's in-mesh URL: `entities` -> `ENTITIES_URL`. */
+export function urlVariableOf(callee: string): string {
+    return `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
+}
+
+/** `arn:aws:elasticloadbalancing:<r>:<a>:targetgroup/<name>/<id>` -> `targetgroup/<name>/<id>` (the CloudWatch dimension). */
+export function targetGroupArnSuffix(arn: string): string {
+    return arn.slice(arn.indexOf(":targetgroup/") + 1);
+}
+
+/** Members of a replication group are `<group>-001`, `<group>-002`, ...: CloudWatch publishes cache metrics per member. */
+export function cacheMemberIds(groupId: string, nodes: number): string[] {
+    return Array.from({ length: nodes }, (_, i) => `${groupId}-${String(i + 1).padStart(3, "0")}`);
+}
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+    return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Platform outputs that the program branches on or that components take as plain values (arrays
+ * whose length is validated, numbers, flags). A StackReference's values are known at preview, so
+ * reading them promptly costs nothing; ids and ARNs stay outputs (`requireOutput`).
+ */
+interface PlatformValues {
+    readonly production: boolean;
+    readonly region: string;
+    readonly privateCaArn: string;
+    readonly logRetentionDays: number;
+    readonly isolatedSubnetIds: string[];
+    readonly alarmOverrides: AlarmOverride[];
+}
+
+async function readPlatformValues(ref: pulumi.StackReference, name: string): Promise<PlatformValues> {
+    const get = async <T>(key: string, ok: (v: unknown) => boolean, expected: string): Promise<T> => {
+        const value = await ref.requireOutputValue(key);
+        if (!ok(value)) {
+            throw new ConfigError(name, [{ key: `platform output ${key}`, value: JSON.stringify(value), accepted: expected }]);
+        }
+        return value as T;
+    };
+    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+    return {
+        production: await get<boolean>("production", (v) => typeof v === "boolean", "true or false"),
+        region: await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code"),
+        privateCaArn: await get<string>("privateCaArn", (v) => typeof v === "string", "a private CA ARN, or \"\" when mesh TLS is off"),
+        logRetentionDays: await get<number>("logRetentionDays", (v) => typeof v === "number", "a number of days"),
+        isolatedSubnetIds: await get<string[]>("isolatedSubnetIds", strings, "a list of subnet ids"),
+        alarmOverrides: await get<AlarmOverride[]>("alarmOverrides", Array.isArray, "a list of alarm overrides"),
+    };
+}
+
+/** A callee's contract, read from its own service stack. */
+interface CalleeInfo extends MeshCallee {
+    readonly name: string;
+    readonly meshUrl: string;
+}
+
+async function readCallee(config: ServiceConfig, callee: string): Promise<CalleeInfo> {
+    const ref = new pulumi.StackReference(stackName(config.organization, callee, config.environment));
+    const port = await ref.requireOutputValue("meshIngressPort");
+    const meshUrl = await ref.requireOutputValue("meshUrl");
+    if (typeof port !== "number" || typeof meshUrl !== "string") {
+        throw new ConfigError(`${config.service}/${config.environment}`, [{ key: `${config.service}:calls`, value: callee, accepted: `a deployed service stack exporting meshIngressPort and meshUrl (stack ${ref.name})` }]);
+    }
+    return { name: callee, securityGroupId: ref.requireOutput("securityGroupId") as pulumi.Output<string>, port, meshUrl };
+}
+
+/**
+ * One service of an environment (`apps/<service>/`): it reads the platform stack of the same
+ * environment and the stacks of the services it calls, then builds its data tier, its mesh service
+ * and its alarms. Config is validated first; production rules come from the platform's own
+ * `production` output, so a service is never less protected than its environment. The returned
+ * object is the stack's outputs (README, "Service stacks").
+ */
+export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
+    const config = loadServiceConfig(raw, pulumi.getProject(), pulumi.getStack());
+    const svc = config.service;
+    const env = config.environment;
+    const base = `${env}-${svc}`;
+
+    const platform = new pulumi.StackReference(config.platformStack);
+    const values = await readPlatformValues(platform, `${svc}/${env}`);
+    assertProductionSafe(config, values);
+    const out = (key: string) => platform.requireOutput(key) as pulumi.Output<string>;
+    const production = values.production;
+    const callees = await Promise.all(config.calls.map((c) => readCallee(config, c)));
+
+    const tags = { environment: env, service: svc, project: svc, owner: config.owner, "cost-center": config.costCenter, "managed-by": "pulumi" };
+    const provider = new aws.Provider(`${base}-aws`, { region: values.region as aws.Region, defaultTags: { tags } });
+    const opts = { providers: [provider] };
+
+    // The tasks' side of the data path. Created before both components: the DataTier admits it as
+    // its only client, and the MeshService adds it to the tasks, so neither waits on the other.
+    const needsNetworkData = config.postgres || config.cache;
+    const dataClient = needsNetworkData
+        ? new aws.ec2.SecurityGroup(`${base}-data-client`, {
+            vpcId: out("vpcId"),
+            description: `${svc} tasks: client of its own database and cache, no ingress`,
+            revokeRulesOnDelete: true,
+            tags: { Name: `${base}-data-client` },
+        }, { provider })
+        : undefined;
+    const hasData = needsNetworkData || config.entitiesTable;
+    const cacheNodes = production ? 2 : 1;
+    const data = hasData
+        ? new DataTier(base, {
+            vpcId: out("vpcId"),
+            isolatedSubnetIds: values.isolatedSubnetIds,
+            clientSecurityGroupIds: dataClient ? [dataClient.id] : [],
+            protect: production,
+            logRetentionDays: values.logRetentionDays,
+            tables: config.entitiesTable ? [ENTITIES_TABLE] : [],
+            postgres: config.postgres ? { iamDatabaseUser: config.postgresIamUser === "" ? undefined : config.postgresIamUser } : undefined,
+            cache: config.cache ? { numCacheClusters: cacheNodes } : undefined,
+        }, opts)
+        : undefined;
+    // The data client's egress: exactly the stores' ports, to exactly the stores' groups.
+    const stores: [string, pulumi.Output<string> | undefined, number][] = [["postgres", data?.dbSecurityGroupId, POSTGRES_PORT], ["cache", data?.cacheSecurityGroupId, CACHE_PORT]];
+    for (const [role, storeGroup, port] of stores) {
+        if (dataClient && storeGroup) {
+            new aws.vpc.SecurityGroupEgressRule(`${base}-to-${role}`, {
+                securityGroupId: dataClient.id,
+                referencedSecurityGroupId: storeGroup,
+                ipProtocol: "tcp",
+                fromPort: port,
+                toPort: port,
+                description: `${svc} to its ${role}`,
+            }, { provider });
+        }
+    }
+
+    const environment: Record<string, pulumi.Input<string>> = { SERVICE_NAME: svc, ENVIRONMENT: env };
+    const secrets: Record<string, pulumi.Input<string>> = {};
+    if (data?.tableNames[ENTITIES_TABLE.name]) {
+        environment.ENTITIES_TABLE = data.tableNames[ENTITIES_TABLE.name];
+    }
+    if (data?.dbAddress && data.dbSecretArn) {
+        environment.DB_HOST = data.dbAddress;
+        environment.DB_PORT = String(POSTGRES_PORT);
+        environment.DB_NAME = "app";
+        secrets.DB_USERNAME = pulumi.interpolate`${data.dbSecretArn}:username::`;
+        secrets.DB_PASSWORD = pulumi.interpolate`${data.dbSecretArn}:password::`;
+    }
+    if (data?.cacheAddress && data.cacheAuthSecretArn) {
+        environment.CACHE_HOST = data.cacheAddress;
+        environment.CACHE_PORT = String(CACHE_PORT);
+        secrets.CACHE_AUTH_TOKEN = data.cacheAuthSecretArn;
+    }
+    for (const callee of callees) {
+        environment[urlVariableOf(callee.name)] = callee.meshUrl;
+    }
+
+    // Alarm names are plain strings computed from the catalogue, so the service can name its
+    // rollback alarms before the alarms exist, without a cycle between the two components.
+    const alarmPrefix = `${env}-${svc}`;
+    const albTarget = (targetGroupArnSuffix: pulumi.Input<string>): WatchTarget<pulumi.Input<string>> => ({ kind: "albTargetGroup", name: "alb", loadBalancerArnSuffix: out("albArnSuffix"), targetGroupArnSuffix });
+    const rollbackAlarmNames = alarmSpecs(albTarget(""), values.alarmOverrides).map((s) => `${alarmPrefix}-${s.key}`);
+
+    const mesh = new MeshService(base, {
+        serviceName: svc,
+        clusterArn: out("clusterArn"),
+        namespaceArn: out("serviceConnectNamespaceArn"),
+        vpcId: out("vpcId"),
+        subnetIds: platform.requireOutput("privateSubnetIds") as pulumi.Output<string[]>,
+        albListenerArn: out("albListenerArn"),
+        albArnSuffix: out("albArnSuffix"),
+        albSecurityGroupId: out("albSecurityGroupId"),
+        // The network's app tier carries the tasks' egress to the AWS endpoints.
+        additionalSecurityGroupIds: [platform.requireOutput("securityGroupIds").apply((g: Record<string, string>) => g.app), ...(dataClient ? [dataClient.id] : [])],
+        pathPatterns: config.pathPatterns,
+        listenerRulePriority: config.listenerRulePriority,
+        cpu: config.cpu,
+        memory: config.memory,
+        image: config.image !== undefined ? { uri: config.image } : imageBuildOf(svc, config.imageTag),
+        environment,
+        secrets,
+        secretKmsKeyArns: data && Object.keys(secrets).length > 0 ? [data.keyArn] : [],
+        taskRoleStatements: data?.taskRoleStatements,
+        calls: config.calls,
+        callees: Object.fromEntries(callees.map((c) => [c.name, { securityGroupId: c.securityGroupId, port: c.port }])),
+        tls: values.privateCaArn !== "" ? { awsPcaAuthorityArn: values.privateCaArn, roleArn: out("serviceConnectTlsRoleArn") } : undefined,
+        deployment: { strategy: config.deployment.strategy, canaryPercent: config.deployment.canaryPercent, bakeTimeMinutes: config.deployment.bakeTimeMinutes },
+        autoscaling: { min: config.minTasks, max: config.maxTasks },
+        enableExecuteCommand: config.enableExecuteCommand,
+        fargateSpot: config.fargateSpot,
+        logRetentionDays: values.logRetentionDays,
+        logKmsKeyArn: out("observabilityKeyArn"),
+        // Environments may share an account: the environment is part of the name.
+        logGroupName: `/ecs/${env}/${svc}`,
+        alarmNames: rollbackAlarmNames,
+        protect: production,
+    }, opts);
+
+    // The callee's side of each call: its group admits this service's tasks on its mesh port only.
+    for (const callee of callees) {
+        new aws.vpc.SecurityGroupIngressRule(`${base}-into-${callee.name}`, {
+            securityGroupId: callee.securityGroupId,
+            referencedSecurityGroupId: mesh.securityGroupId,
+            ipProtocol: "tcp",
+            fromPort: callee.port,
+            toPort: callee.port,
+            description: `Service Connect from ${svc}`,
+        }, { provider });
+    }
+
+    const watch: WatchTarget<pulumi.Input<string>>[] = [
+        { kind: "ecsService", name: "service", clusterName: out("clusterName"), serviceName: mesh.serviceName },
+        albTarget(mesh.targetGroupArn.apply(targetGroupArnSuffix)),
+        ...(data && config.entitiesTable ? [{ kind: "dynamodbTable" as const, name: "entities-table", tableName: data.tableNames[ENTITIES_TABLE.name] }] : []),
+        ...(config.postgres ? [{ kind: "rdsInstance" as const, name: "db", instanceId: dbIdentifier(base) }] : []),
+        ...(config.cache ? cacheMemberIds(replicationGroupId(base), cacheNodes).map((id, i) => ({ kind: "cache" as const, name: `cache-${i + 1}`, cacheClusterId: id })) : []),
+    ];
+    const observability = new ServiceObservability(base, {
+        environment: env,
+        service: svc,
+        region: values.region,
+        alertTopicArn: out("alertTopicArn"),
+        kmsKeyArn: out("observabilityKeyArn"),
+        logRetentionDays: values.logRetentionDays,
+        watch,
+        alarmOverrides: values.alarmOverrides,
+        protect: production,
+    }, opts);
+
+    return {
+        serviceName: mesh.serviceName,
+        environment: env,
+        serviceUrlPaths: config.pathPatterns,
+        discoveryName: mesh.discoveryName,
+        meshUrl: mesh.serviceConnectEndpoint,
+        meshIngressPort: mesh.meshIngressPort,
+        meshTls: values.privateCaArn !== "",
+        calls: config.calls,
+        repositoryUrl: mesh.repositoryUrl,
+        taskRoleArn: mesh.taskRoleArn,
+        securityGroupId: mesh.securityGroupId,
+        logGroupName: mesh.logGroupName,
+        dashboardName: observability.dashboardName,
+        alarmNames: Object.keys(observability.alarmArns).map((k) => `${alarmPrefix}-${k}`),
+        rollbackAlarmNames,
+        tableNames: data?.tableNames ?? {},
+        tableArns: data?.tableArns ?? {},
+        streamArns: data?.tableStreamArns ?? {},
+        // Only the stores the service has: an absent store is an absent output, not an empty one.
+        ...definedOnly({
+            dataKeyArn: data?.keyArn,
+            dbAddress: data?.dbAddress,
+            dbPort: data?.dbPort,
+            dbSecretArn: data?.dbSecretArn,
+            cacheAddress: data?.cacheAddress,
+            cachePort: data?.cachePort,
+            cacheAuthSecretArn: data?.cacheAuthSecretArn,
+        }),
+    };
+}

@@ -1,0 +1,163 @@
+import * as assert from "assert";
+import * as path from "path";
+import { DataTier, DataTierArgs, validateDataTierArgs } from "../../components/data";
+import { MeshServiceArgs, validateMeshServiceArgs } from "../../components/mesh/mesh-service";
+import { ObservabilityKitArgs, validateObservabilityKitArgs } from "../../components/observability/kit";
+import { ServiceObservabilityArgs, validateServiceObservabilityArgs } from "../../components/observability/service-observability";
+import { ProgramError } from "../../scripts/lib/mock-runtime";
+import { platformProgram } from "../../stacks/platform/program";
+import { loadServiceConfig } from "../../stacks/service/config";
+import { fullArgs } from "../data/fixtures";
+import { runProgram, stackConfig } from "../helpers/graph";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/**
+ * Bad input, everywhere: each row sets one bad value (a platform or service config key, or a
+ * component arg) and names what the error message must contain (the key or arg). Platform rows run
+ * the whole program under mocks and assert that nothing but the root stack was registered; the other
+ * rows call the plain validation that runs before any child is created (and one mocks run per
+ * component kind below proves it runs first).
+ */
+interface Row {
+    readonly what: string;
+    readonly names: RegExp;
+    readonly run: () => unknown;
+}
+
+const platformRow = (key: string, value: string, stack: "dev" | "prod" = "prod"): Row => ({
+    what: `platform config ${key} = ${JSON.stringify(value)} (${stack})`,
+    names: new RegExp(key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    run: () => ({ platform: { stack, config: stackConfig(ROOT, stack, { [key]: value }) } }),
+});
+
+const serviceRow = (key: string, value: string): Row => ({
+    what: `service config ${key} = ${JSON.stringify(value)}`,
+    names: new RegExp(`entities:${key}`),
+    run: () => {
+        const config = stackConfig(path.join(ROOT, "apps/entities"), "prod", { [`entities:${key}`]: value });
+        return loadServiceConfig((k) => config[k], "entities", "prod");
+    },
+});
+
+const MESH: MeshServiceArgs = {
+    serviceName: "orders", clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/prod", namespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1",
+    vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], albListenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/alb/1/2", albArnSuffix: "app/alb/1",
+    albSecurityGroupId: "sg-alb", pathPatterns: ["/api/v1/orders"], listenerRulePriority: 100, image: { uri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.0.0" }, logRetentionDays: 365,
+};
+const meshRow = (arg: string, overrides: Partial<MeshServiceArgs>): Row => ({ what: `MeshService ${arg}`, names: new RegExp(arg.replace(/\./g, "\\.")), run: () => validateMeshServiceArgs({ ...MESH, ...overrides }) });
+
+const dataRow = (arg: string, overrides: Partial<DataTierArgs>, name = "orders"): Row => ({ what: `DataTier ${arg}`, names: new RegExp(arg.replace(/\./g, "\\.")), run: () => validateDataTierArgs(name, fullArgs(overrides)) });
+
+const KIT: ObservabilityKitArgs = { environment: "prod", region: "us-east-1", logRetentionDays: 365 } as ObservabilityKitArgs;
+const kitRow = (arg: string, overrides: Partial<ObservabilityKitArgs>): Row => ({ what: `ObservabilityKit ${arg}`, names: new RegExp(arg), run: () => validateObservabilityKitArgs("prod", { ...KIT, ...overrides }) });
+
+const SVC_OBS: ServiceObservabilityArgs = { environment: "prod", service: "orders", region: "us-east-1", alertTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", logRetentionDays: 365 };
+const svcObsRow = (arg: string, overrides: Partial<ServiceObservabilityArgs>): Row => ({ what: `ServiceObservability ${arg}`, names: new RegExp(arg), run: () => validateServiceObservabilityArgs("orders", { ...SVC_OBS, ...overrides }) });
+
+const ROWS: Row[] = [
+    // Platform config: every key of stacks/platform/config.ts that a user sets.
+    platformRow("platform:production", "maybe"),
+    platformRow("platform:owner", "a|b"),
+    platformRow("platform:costCenter", ""),
+    platformRow("platform:vpcCidr", "192.168.0.0/33"),
+    platformRow("platform:azIds", '["use1-az1","use1-az2"]'),
+    platformRow("platform:egress", "internet"),
+    platformRow("platform:interfaceEndpoints", '["dynamodb"]'),
+    platformRow("platform:logRetentionDays", "366"),
+    platformRow("platform:alertEmails", '["not-an-email"]'),
+    platformRow("platform:slackWorkspaceId", "workspace"),
+    platformRow("platform:slackChannelId", "C0123ABCDE"),
+    platformRow("platform:alarmOverrides", '["nonsense"]'),
+    platformRow("platform:trailDataEvents", "1"),
+    platformRow("platform:trailToCloudWatch", "no"),
+    platformRow("platform:serviceTls", "TRUE"),
+    platformRow("platform:fargateSpot", "sometimes"),
+    platformRow("platform:albCertificateArn", "arn:aws:iam::123456789012:server-certificate/x"),
+    platformRow("platform:apiIntegration", "public-alb"),
+    platformRow("platform:apiServicePrefixes", '["orders","orders"]'),
+    platformRow("platform:wafRateLimit", "5"),
+    platformRow("platform:userPoolTier", "GOLD"),
+    platformRow("platform:customDomain", "Not A Domain"),
+    platformRow("platform:certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc"),
+    platformRow("aws:region", "mars-1", "dev"),
+    // Service config: keys of stacks/service/config.ts.
+    serviceRow("cpu", "300"),
+    serviceRow("memory", "100"),
+    serviceRow("minTasks", "0"),
+    serviceRow("maxTasks", "1"),
+    serviceRow("fargateSpot", "perhaps"),
+    serviceRow("owner", "x<y"),
+    serviceRow("deploymentStrategy", "YOLO"),
+    serviceRow("canaryPercent", "250"),
+    serviceRow("bakeTimeMinutes", "-3"),
+    serviceRow("enableExecuteCommand", "yes"),
+    serviceRow("listenerRulePriority", "0"),
+    serviceRow("pathPatterns", "/api"),
+    serviceRow("platformOrganization", "bad org!"),
+    // Component args.
+    meshRow("serviceName", { serviceName: "Orders_Service" }),
+    meshRow("cpu", { cpu: 333 }),
+    meshRow("meshIngressPort", { meshIngressPort: 70000 }),
+    meshRow("calls", { calls: ["ghost"] }),
+    dataRow("name", {}, "Orders_Tier"),
+    dataRow("isolatedSubnetIds", { isolatedSubnetIds: [] }),
+    dataRow("clientSecurityGroupIds", { clientSecurityGroupIds: [] }),
+    dataRow("backupRetentionDays", { backupRetentionDays: 40 }),
+    dataRow("logRetentionDays", { logRetentionDays: 2 }),
+    dataRow("postgres.engineVersion", { postgres: { iamDatabaseUser: "app", engineVersion: "9.6" } }),
+    dataRow("postgres.instanceClass", { postgres: { iamDatabaseUser: "app", instanceClass: "m5.large" } }),
+    dataRow("postgres.allocatedStorage", { postgres: { iamDatabaseUser: "app", allocatedStorage: 5 } }),
+    dataRow("cache.engine", { cache: { engine: "memcached" as "valkey" } }),
+    dataRow("cache.nodeType", { cache: { nodeType: "r7g.large" } }),
+    kitRow("logRetentionDays", { logRetentionDays: 4 }),
+    kitRow("alertEmails", { alertEmails: ["nobody"] }),
+    svcObsRow("service", { service: "Orders!" }),
+    svcObsRow("logRetentionDays", { logRetentionDays: 9 }),
+];
+
+describe("bad input, everywhere", function () {
+    this.timeout(60000);
+
+    it("tries at least 40 bad values across the stacks and components", () => {
+        assert.ok(ROWS.length >= 40, `${ROWS.length} rows`);
+    });
+
+    for (const row of ROWS) {
+        it(`refuses ${row.what}, naming it, before any resource is registered`, async () => {
+            const setup = row.run as () => unknown;
+            let platform: { stack: string; config: Record<string, string> } | undefined;
+            let error: unknown;
+            try {
+                const result = setup();
+                platform = (result as { platform?: { stack: string; config: Record<string, string> } } | undefined)?.platform;
+            } catch (e) {
+                error = e;
+            }
+            if (platform !== undefined) {
+                const config = platform.config;
+                await assert.rejects(runProgram(() => platformProgram((k) => config[k]), { project: "platform", stack: platform.stack, config }), (e: unknown) => {
+                    assert.ok(e instanceof ProgramError, String(e));
+                    assert.match(e.message, row.names);
+                    assert.deepStrictEqual(e.registered.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+                    return true;
+                });
+                return;
+            }
+            assert.ok(error instanceof Error, "expected the value to be refused");
+            assert.match(error.message, row.names);
+        });
+    }
+
+    it("a component with bad args registers no child (validation runs first)", async () => {
+        await assert.rejects(
+            runProgram(() => new DataTier("orders", fullArgs({ backupRetentionDays: 40 }))),
+            (e: unknown) => {
+                assert.ok(e instanceof ProgramError);
+                assert.match(e.message, /backupRetentionDays/);
+                assert.deepStrictEqual(e.registered.filter((r) => r.type.startsWith("aws:")).map((r) => r.name), []);
+                return true;
+            },
+        );
+    });
+});

@@ -1,0 +1,183 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ProgramError } from "../../scripts/lib/mock-runtime";
+import { planEnvironment } from "../../scripts/lib/plan-env";
+import { projectsInDeployOrder } from "../../scripts/lib/projects";
+import { readProject, readStackConfig } from "../../scripts/lib/stack-config";
+import { ConfigError } from "../../stacks/config/reader";
+import { loadServiceConfig, productionProblems, SERVICE_CONFIG_KEYS } from "../../stacks/service/config";
+import { cacheMemberIds, targetGroupArnSuffix, urlVariableOf } from "../../stacks/service/program";
+import { stackConfig } from "../helpers/graph";
+import { appDir, fakePlatform, ROOT, runService } from "./service-helpers";
+
+const SERVICES = fs.readdirSync(path.join(ROOT, "apps")).filter((d) => fs.existsSync(path.join(ROOT, "apps", d, "Pulumi.yaml"))).sort();
+
+function load(service: string, stack: "dev" | "prod", overrides: Record<string, string>) {
+    const config = stackConfig(appDir(service), stack, overrides);
+    return loadServiceConfig((key) => config[key], service, stack);
+}
+
+describe("service project files", () => {
+    it("exist for entities and catalog; folders without a Pulumi.yaml (apps/authorizer) are not projects", () => {
+        assert.deepStrictEqual(SERVICES, ["catalog", "entities"]);
+    });
+
+    for (const service of SERVICES) {
+        it(`${service}: Pulumi.yaml is named after its folder, runs index.ts and declares every service key with a type, a default and a description`, () => {
+            const project = readProject(appDir(service));
+            assert.strictEqual(project.name, service);
+            assert.strictEqual(project.main, "index.ts");
+            assert.ok(fs.existsSync(path.join(appDir(service), "index.ts")));
+            const declared = project.config as Record<string, { type?: string; default?: unknown; description?: string }>;
+            assert.deepStrictEqual(Object.keys(declared).sort(), [...SERVICE_CONFIG_KEYS].sort());
+            for (const [key, decl] of Object.entries(declared)) {
+                assert.ok(decl.type, `${key} has no type`);
+                assert.notStrictEqual(decl.default, undefined, `${key} has no default`);
+                assert.ok((decl.description ?? "").length > 20, `${key} has no real description`);
+            }
+        });
+        for (const stack of ["dev", "prod"] as const) {
+            it(`${service}: Pulumi.${stack}.yaml sets only declared keys and the region, and loads`, () => {
+                const config = readStackConfig(appDir(service), stack);
+                const unknown = Object.keys(config).filter((k) => k !== "aws:region" && !SERVICE_CONFIG_KEYS.some((key) => k === `${service}:${key}`));
+                assert.deepStrictEqual(unknown, []);
+                assert.strictEqual(load(service, stack, {}).service, service);
+            });
+        }
+    }
+});
+
+describe("service config", () => {
+    it("refuses a CPU/memory pair Fargate does not accept, naming both values and the accepted memories", () => {
+        assert.throws(() => load("entities", "dev", { "entities:cpu": "256", "entities:memory": "4096" }),
+            /entities:memory = "4096": expected a Fargate CPU\/memory pair \(entities:cpu = 256, entities:memory = 4096\): memory 4096 MiB is not valid with cpu 256; accepted with cpu 256: 512, 1024, 2048 MiB/);
+        assert.throws(() => load("entities", "dev", { "entities:cpu": "300" }), /entities:cpu = "300".*accepted: 256, 512, 1024/);
+    });
+
+    it("reports every bad key at once, with key, value and what is accepted", () => {
+        try {
+            load("catalog", "dev", {
+                "catalog:deploymentStrategy": "FAST",
+                "catalog:calls": '["catalog"]',
+                "catalog:pathPatterns": '["api/books"]',
+                "catalog:image": "nginx",
+                "catalog:maxTasks": "0",
+                "catalog:postgresIamUser": "App-User",
+            });
+            assert.fail("no error");
+        } catch (e) {
+            assert.ok(e instanceof ConfigError);
+            assert.deepStrictEqual(e.problems.map((p) => p.key).sort(), ["catalog:calls", "catalog:deploymentStrategy", "catalog:image", "catalog:maxTasks", "catalog:pathPatterns", "catalog:postgresIamUser"]);
+            assert.match(e.message, /catalog:calls = .*catalog calls itself/);
+            assert.match(e.message, /catalog:deploymentStrategy = "FAST": expected one of "ROLLING", "CANARY", "LINEAR", "BLUE_GREEN"/);
+            assert.match(e.message, /catalog:pathPatterns.*must start with "\/"/);
+        }
+    });
+
+    it("refuses, when the platform is production, what would make the service less protected than it", () => {
+        const devConfig = load("entities", "dev", {});
+        const problems = productionProblems(devConfig, { production: true, privateCaArn: "" }).map((p) => p.key).sort();
+        assert.deepStrictEqual(problems, ["entities:deploymentStrategy", "entities:enableExecuteCommand", "entities:fargateSpot", "entities:minTasks", "organization/platform/dev privateCaArn"]);
+        assert.deepStrictEqual(productionProblems(devConfig, { production: false, privateCaArn: "" }), []);
+        assert.deepStrictEqual(productionProblems(load("entities", "prod", {}), { production: true, privateCaArn: "arn:aws:acm-pca:us-east-1:1:certificate-authority/x" }), []);
+    });
+
+    it("stops the program before any resource when config is bad, and before the service when the platform is production but the config is not", async () => {
+        await assert.rejects(runService("entities", "dev", { config: { "entities:cpu": "256", "entities:memory": "4096" } }), (e: unknown) => {
+            assert.ok(e instanceof ProgramError);
+            assert.match(e.message, /entities:memory = "4096"/);
+            assert.deepStrictEqual(e.registered.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+            return true;
+        });
+        // dev's stack file against a production platform: refused after reading it, before any resource of the service.
+        await assert.rejects(runService("entities", "dev", { stackOutputs: { "organization/platform/dev": fakePlatform(true) } }), (e: unknown) => {
+            assert.ok(e instanceof ProgramError);
+            assert.match(e.message, /entities:minTasks = "1": expected at least 2 in production/);
+            assert.deepStrictEqual(e.registered.filter((r) => r.custom).map((r) => r.type), []);
+            return true;
+        });
+    });
+
+    it("names variables, ALB dimensions and cache members the way AWS and the apps expect", () => {
+        assert.strictEqual(urlVariableOf("book-reviews"), "BOOK_REVIEWS_URL");
+        assert.strictEqual(targetGroupArnSuffix("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-a/0123abcd"), "targetgroup/tg-a/0123abcd");
+        assert.deepStrictEqual(cacheMemberIds("prod-entities-cache", 2), ["prod-entities-cache-001", "prod-entities-cache-002"]);
+    });
+});
+
+/** A throw-away repository: a platform project and service projects with the given dev config. */
+function fakeRepo(services: Record<string, Record<string, unknown>>): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "plan-order-"));
+    fs.writeFileSync(path.join(root, "Pulumi.yaml"), "name: platform\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(root, "Pulumi.dev.yaml"), "config: {}\n");
+    fs.mkdirSync(path.join(root, "apps", "authorizer", "src"), { recursive: true });
+    for (const [name, config] of Object.entries(services)) {
+        const dir = path.join(root, "apps", name);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n`);
+        const entries = Object.entries(config).map(([k, v]) => `  ${name}:${k}: ${JSON.stringify(v)}`);
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n${entries.join("\n")}\n`);
+    }
+    return root;
+}
+
+const svc = (calls: string[], pathPatterns: string[], listenerRulePriority: number) => ({ calls, pathPatterns, listenerRulePriority });
+
+describe("plan: checks across service projects, before any program runs", () => {
+    it("orders services callee first, whatever their names, and ignores folders without a Pulumi.yaml", () => {
+        const root = fakeRepo({ a: svc(["b"], ["/a*"], 1), b: svc(["c"], ["/b*"], 2), c: svc([], ["/c*"], 3) });
+        assert.deepStrictEqual(projectsInDeployOrder(root, "dev").map((p) => p.name), ["platform", "c", "b", "a"]);
+    });
+
+    it("fails on a call to a service that has no project, naming caller, callee and the known services", () => {
+        const root = fakeRepo({ a: svc(["payments"], ["/a*"], 1) });
+        assert.throws(() => projectsInDeployOrder(root, "dev"), /a calls unknown service "payments" \(known: a\)/);
+    });
+
+    it("fails on a call cycle, showing the cycle", () => {
+        const root = fakeRepo({ a: svc(["b"], ["/a*"], 1), b: svc(["a"], ["/b*"], 2) });
+        assert.throws(() => projectsInDeployOrder(root, "dev"), /call cycle a -> b -> a/);
+    });
+
+    it("fails when two services' path rules overlap or share a priority", () => {
+        const overlap = fakeRepo({ a: svc([], ["/api/v1/*"], 1), b: svc([], ["/api/v1/books*"], 2) });
+        assert.throws(() => projectsInDeployOrder(overlap, "dev"), /a path "\/api\/v1\/\*" collides with b path "\/api\/v1\/books\*"/);
+        const samePriority = fakeRepo({ a: svc([], ["/a*"], 7), b: svc([], ["/b*"], 7) });
+        assert.throws(() => projectsInDeployOrder(samePriority, "dev"), /a and b both use listener rule priority 7/);
+    });
+
+    it("fails when a project is not named after its folder", () => {
+        const root = fakeRepo({ a: svc([], ["/a*"], 1) });
+        fs.writeFileSync(path.join(root, "apps", "a", "Pulumi.yaml"), "name: other\nruntime: nodejs\n");
+        assert.throws(() => projectsInDeployOrder(root, "dev"), /apps\/a is named "other"/);
+    });
+
+    it("refuses the repository's own services when catalog's paths collide with entities'", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "plan-real-"));
+        fs.cpSync(path.join(ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
+        fs.cpSync(path.join(ROOT, "Pulumi.dev.yaml"), path.join(root, "Pulumi.dev.yaml"));
+        for (const s of SERVICES) {
+            fs.cpSync(appDir(s), path.join(root, "apps", s), { recursive: true });
+        }
+        fs.appendFileSync(path.join(root, "apps", "catalog", "Pulumi.dev.yaml"), '  catalog:pathPatterns: ["/api/v1/entities/books*"]\n');
+        assert.throws(() => projectsInDeployOrder(root, "dev"), /catalog path "\/api\/v1\/entities\/books\*" collides with entities path "\/api\/v1\/entities\*"/);
+    });
+});
+
+describe("plan: the whole environment", () => {
+    for (const env of ["dev", "prod"]) {
+        it(`${env}: runs the platform, then entities, then catalog, each service reading the real outputs of the stacks before it`, async () => {
+            const plan = await planEnvironment(ROOT, env);
+            assert.deepStrictEqual(plan.stacks.map((s) => s.project), ["platform", "entities", "catalog"]);
+            const [platform, entities, catalog] = plan.stacks;
+            const ecs = (s: typeof entities) => s.resources.find((r) => r.type === "aws:ecs/service:Service")!;
+            assert.strictEqual(ecs(entities).inputs.cluster, platform.outputs.clusterArn);
+            const into = catalog.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === entities.outputs.securityGroupId);
+            assert.deepStrictEqual(into.map((r) => r.inputs.referencedSecurityGroupId), [catalog.outputs.securityGroupId]);
+            const tls = ((ecs(catalog).inputs.serviceConnectConfiguration as Record<string, unknown>).services as Record<string, unknown>[])[0].tls;
+            assert.strictEqual(tls !== undefined, env === "prod", "TLS in prod only");
+        });
+    }
+});

@@ -1,0 +1,205 @@
+import * as assert from "assert";
+import { Graph } from "../helpers/graph";
+import * as path from "path";
+import { fakePlatform, fakeService, ROOT, runService } from "./service-helpers";
+
+const ECS_SERVICE = "aws:ecs/service:Service";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+type Obj = Record<string, unknown>;
+
+function containers(g: Graph): { name: string; image: string; environment: { name: string; value: string }[]; secrets?: { name: string; valueFrom: string }[] }[] {
+    return JSON.parse(String(g.one("aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
+}
+const appEnv = (g: Graph) => Object.fromEntries(containers(g).find((c) => c.name === "app")!.environment.map((e) => [e.name, e.value]));
+
+describe("service stack: entities, fed fake platform outputs through its StackReference", () => {
+    const dev = fakePlatform(false);
+    const prod = fakePlatform(true);
+    let gDev: Graph;
+    let gProd: Graph;
+    before(async () => {
+        gDev = await runService("entities", "dev");
+        gProd = await runService("entities", "prod");
+    });
+
+    it("references the platform stack named from config: <platformOrganization>/<platformProject>/<stack>", async () => {
+        // The fake outputs are offered under the default name only: another name must be the one asked for.
+        await assert.rejects(
+            runService("entities", "dev", { config: { "entities:platformOrganization": "acme", "entities:platformProject": "shared" } }),
+            /StackReference to "acme\/shared\/dev": no such stack/,
+        );
+    });
+
+    it("puts the tasks in the platform's private subnets and cluster, joined to the namespace", () => {
+        const service = gDev.one(ECS_SERVICE);
+        const net = service.inputs.networkConfiguration as Obj;
+        assert.deepStrictEqual(net.subnets, dev.privateSubnetIds);
+        assert.strictEqual(net.assignPublicIp, false);
+        assert.ok((net.securityGroups as string[]).includes("sg-fakeapp"), "the network's app tier (egress to endpoints)");
+        assert.strictEqual(service.inputs.cluster, dev.clusterArn);
+        assert.strictEqual((service.inputs.serviceConnectConfiguration as Obj).namespace, dev.serviceConnectNamespaceArn);
+    });
+
+    it("adds its listener rule to the platform's ALB listener, with its configured paths and priority", () => {
+        const rule = gDev.one("aws:lb/listenerRule:ListenerRule");
+        assert.strictEqual(rule.inputs.listenerArn, dev.albListenerArn);
+        assert.strictEqual(rule.inputs.priority, 100);
+        assert.deepStrictEqual(((rule.inputs.conditions as Obj[])[0].pathPattern as Obj).values, ["/api/v1/entities*", "/api/v1/data*"]);
+    });
+
+    it("sends every alarm, on alarm and on recovery, to the platform's alert topic", () => {
+        const alarms = gDev.ofType(ALARM);
+        assert.ok(alarms.length >= 9, `${alarms.length} alarms`);
+        for (const a of alarms) {
+            assert.deepStrictEqual(a.inputs.alarmActions, [dev.alertTopicArn], a.name);
+            assert.deepStrictEqual(a.inputs.okActions, [dev.alertTopicArn], a.name);
+        }
+        const kinds = new Set(alarms.map((a) => a.inputs.namespace));
+        for (const ns of ["AWS/ECS", "AWS/ApplicationELB", "AWS/DynamoDB", "AWS/ElastiCache"]) {
+            assert.ok(kinds.has(ns), `no ${ns} alarm`);
+        }
+    });
+
+    it("encrypts the service's log group with the platform's observability key and keeps the platform's retention", () => {
+        const logs = gDev.named("dev-entities-logs");
+        assert.strictEqual(logs.inputs.kmsKeyId, dev.observabilityKeyArn);
+        assert.strictEqual(logs.inputs.retentionInDays, 7);
+        assert.strictEqual(logs.inputs.name, "/ecs/dev/entities");
+        assert.strictEqual(gProd.named("prod-entities-logs").inputs.retentionInDays, 365);
+    });
+
+    it("places the cache in the platform's isolated subnets and names the Entities table per environment", () => {
+        assert.deepStrictEqual(gDev.one("aws:elasticache/subnetGroup:SubnetGroup").inputs.subnetIds, dev.isolatedSubnetIds);
+        assert.match(String(gDev.one("aws:dynamodb/table:Table").inputs.name), /^dev-entities.*Entities$/);
+        assert.deepStrictEqual(Object.keys(gDev.outputs.tableNames as Obj), ["Entities"]);
+    });
+
+    it("tags every resource through the provider: environment, service, owner, cost-center, project, managed-by", () => {
+        const provider = gDev.one("pulumi:providers:aws");
+        assert.deepStrictEqual(JSON.parse(String(provider.inputs.defaultTags)).tags, {
+            environment: "dev", service: "entities", project: "entities", owner: "entities-team", "cost-center": "entities-dev", "managed-by": "pulumi",
+        });
+        assert.strictEqual(provider.inputs.region, "us-east-1");
+    });
+
+    it("joins the mesh with TLS from the platform's private CA in prod only", () => {
+        const scOf = (g: Graph) => ((g.one(ECS_SERVICE).inputs.serviceConnectConfiguration as Obj).services as Obj[])[0];
+        assert.deepStrictEqual(scOf(gProd).tls, { issuerCertAuthority: { awsPcaAuthorityArn: prod.privateCaArn }, roleArn: prod.serviceConnectTlsRoleArn });
+        assert.strictEqual(scOf(gDev).tls, undefined);
+        assert.strictEqual(gProd.outputs.meshTls, true);
+        assert.strictEqual(gDev.outputs.meshTls, false);
+    });
+
+    it("deploys prod by canary rolled back on its own ALB alarms, dev rolling", () => {
+        const prodService = gProd.one(ECS_SERVICE).inputs;
+        const cfg = prodService.deploymentConfiguration as Obj;
+        assert.strictEqual(cfg.strategy, "CANARY");
+        assert.strictEqual((cfg.canaryConfiguration as Obj).canaryPercent, 10);
+        const rollback = (prodService.alarms as Obj).alarmNames as string[];
+        assert.deepStrictEqual(rollback, ["prod-entities-alb-target5xx", "prod-entities-alb-latencyP99", "prod-entities-alb-unhealthyHosts"]);
+        // The names the service watches are alarms this stack creates.
+        const created = gProd.ofType(ALARM).map((a) => a.inputs.name);
+        for (const name of rollback) {
+            assert.ok(created.includes(name), `${name} is not an alarm of the stack`);
+        }
+        assert.strictEqual((gDev.one(ECS_SERVICE).inputs.deploymentConfiguration as Obj).strategy, "ROLLING");
+    });
+
+    it("protects the stateful resources in prod only (the platform's production output decides)", () => {
+        for (const name of ["prod-entities-repo", "prod-entities-logs", "prod-entities-key"]) {
+            assert.strictEqual(gProd.named(name).protect, true, name);
+        }
+        assert.strictEqual(gProd.one("aws:dynamodb/table:Table").protect, true);
+        assert.strictEqual(gProd.one("aws:dynamodb/table:Table").inputs.deletionProtectionEnabled, true);
+        assert.deepStrictEqual(gDev.resources.filter((r) => r.protect).map((r) => r.name), []);
+    });
+
+    it("hands the data tier's cache endpoint and AUTH secret to the container, and lets only the execution role read the secret", () => {
+        const app = containers(gDev).find((c) => c.name === "app")!;
+        const env = appEnv(gDev);
+        assert.strictEqual(env.CACHE_HOST, gDev.outputs.cacheAddress);
+        assert.strictEqual(env.ENTITIES_TABLE, (gDev.outputs.tableNames as Obj).Entities);
+        assert.deepStrictEqual(app.secrets, [{ name: "CACHE_AUTH_TOKEN", valueFrom: gDev.outputs.cacheAuthSecretArn }]);
+        const exec = JSON.parse(String(gDev.named("dev-entities-execution").inputs.policy ?? gDev.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "dev-entities-execution")!.inputs.policy));
+        const secretsStmt = exec.Statement.find((s: Obj) => s.Sid === "Secrets");
+        assert.deepStrictEqual(secretsStmt.Resource, [gDev.outputs.cacheAuthSecretArn]);
+    });
+
+    it("admits exactly the ALB into the service's own group (entities has no callers yet)", () => {
+        const sg = gDev.named("dev-entities-sg");
+        const into = gDev.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === sg.id);
+        assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[dev.albSecurityGroupId, 8080]]);
+    });
+
+    it("reaches its cache through a client group of its own, the cache's only client, on 6379 only", () => {
+        const client = gDev.named("dev-entities-data-client");
+        const cacheSg = gDev.named("dev-entities-cache-sg");
+        const cacheIn = gDev.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === cacheSg.id);
+        assert.deepStrictEqual(cacheIn.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[client.id, 6379]]);
+        const out = gDev.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === client.id);
+        assert.deepStrictEqual(out.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[cacheSg.id, 6379]]);
+        assert.ok(((gDev.one(ECS_SERVICE).inputs.networkConfiguration as Obj).securityGroups as string[]).includes(client.id!));
+    });
+
+    it("builds apps/<service>/Dockerfile from the repository root with the configured tag, or runs a pinned URI without building", async () => {
+        const image = gDev.one("awsx:ecr:Image");
+        assert.strictEqual(image.inputs.context, ROOT);
+        assert.strictEqual(image.inputs.dockerfile, path.join(ROOT, "apps", "entities", "Dockerfile"));
+        assert.strictEqual(image.inputs.imageTag, "dev");
+        const uri = "123456789012.dkr.ecr.us-east-1.amazonaws.com/entities:1.4.2";
+        const pinned = await runService("entities", "dev", { config: { "entities:image": uri } });
+        assert.strictEqual(pinned.ofType("awsx:ecr:Image").length, 0);
+        assert.strictEqual(containers(pinned).find((c) => c.name === "app")!.image, uri);
+    });
+
+    it("exports what application teams need", () => {
+        for (const key of ["serviceName", "serviceUrlPaths", "discoveryName", "meshUrl", "meshIngressPort", "repositoryUrl", "taskRoleArn", "securityGroupId",
+            "logGroupName", "dashboardName", "alarmNames", "rollbackAlarmNames", "tableNames", "tableArns", "streamArns", "cacheAddress", "cacheAuthSecretArn"]) {
+            assert.notStrictEqual(gDev.outputs[key], undefined, key);
+        }
+        assert.strictEqual(gDev.outputs.meshUrl, "http://entities:8080");
+        assert.strictEqual(gDev.outputs.dbAddress, undefined, "no database, no dbAddress output");
+    });
+});
+
+describe("service stack: catalog calls entities through the mesh", () => {
+    const stack = "prod";
+    let g: Graph;
+    before(async () => {
+        g = await runService("catalog", stack, {
+            stackOutputs: { [`organization/platform/${stack}`]: fakePlatform(true), [`organization/entities/${stack}`]: fakeService("entities", "sg-fakeentities") },
+        });
+    });
+
+    it("reads the callee's service stack of the same environment", async () => {
+        await assert.rejects(
+            runService("catalog", stack, { stackOutputs: { [`organization/platform/${stack}`]: fakePlatform(true), "organization/entities/dev": fakeService("entities", "sg-x") } }),
+            /StackReference to "organization\/entities\/prod": no such stack/,
+        );
+    });
+
+    it("adds an ingress rule on the callee's group from its own group, on the callee's mesh port only", () => {
+        const own = g.named("prod-catalog-sg");
+        const into = g.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === "sg-fakeentities");
+        assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]), [[own.id, 8443, 8443]]);
+        const out = g.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === own.id);
+        assert.deepStrictEqual(out.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [["sg-fakeentities", 8443]]);
+    });
+
+    it("gives the app the callee's Service Connect URL", () => {
+        assert.strictEqual(appEnv(g).ENTITIES_URL, "http://entities:8080");
+    });
+
+    it("builds PostgreSQL (no table, no cache) with the master secret's fields injected as secrets", () => {
+        assert.strictEqual(g.ofType("aws:dynamodb/table:Table").length, 0);
+        assert.strictEqual(g.ofType("aws:elasticache/replicationGroup:ReplicationGroup").length, 0);
+        const db = g.one("aws:rds/instance:Instance");
+        assert.strictEqual(db.protect, true);
+        const secrets = containers(g).find((c) => c.name === "app")!.secrets!.map((s) => s.valueFrom);
+        assert.deepStrictEqual(secrets, [`${g.outputs.dbSecretArn}:password::`, `${g.outputs.dbSecretArn}:username::`]);
+        const dbAlarms = g.ofType(ALARM).filter((a) => a.inputs.namespace === "AWS/RDS");
+        assert.ok(dbAlarms.length > 0 && dbAlarms.every((a) => (a.inputs.dimensions as Obj).DBInstanceIdentifier === db.inputs.identifier));
+    });
+});
