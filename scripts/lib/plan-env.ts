@@ -5,6 +5,9 @@ import { readStackConfig } from "./stack-config";
 /** Organisation that `pulumi login --local` uses, and so the one stack references name by default. */
 export const DEFAULT_ORGANIZATION = "organization";
 
+/** Config values that replace the stack files' (fully qualified keys, raw strings), by project name. */
+export type ConfigOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 export interface EnvironmentPlan {
     readonly env: string;
     readonly region: string;
@@ -17,7 +20,7 @@ export interface EnvironmentPlan {
  * later stack the earlier stacks' outputs through its StackReference. Throws, naming the project,
  * when a program fails.
  */
-export async function planEnvironment(root: string, env: string): Promise<EnvironmentPlan> {
+export async function planEnvironment(root: string, env: string, overrides: ConfigOverrides = {}): Promise<EnvironmentPlan> {
     const stacks: (StackRun & { region: string })[] = [];
     const stackOutputs: Record<string, Record<string, unknown>> = {};
     let projects;
@@ -27,7 +30,7 @@ export async function planEnvironment(root: string, env: string): Promise<Enviro
         throw new PlanError("apps/*", env, e);
     }
     for (const project of projects) {
-        const config = readStackConfig(project.dir, env);
+        const config = { ...readStackConfig(project.dir, env), ...overrides[project.name] };
         const region = config["aws:region"] ?? "us-east-1";
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const entry = require(project.main) as (() => unknown) | { default?: () => unknown };

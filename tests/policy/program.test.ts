@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ALL_POLICIES } from "../../policy/policies";
-import { planEnvironment } from "../../scripts/lib/plan-env";
 import { PolicyFinding, runPolicies } from "../../scripts/lib/policy-runner";
+import { committedPlan } from "../helpers/plans";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -23,7 +23,7 @@ describe("the program passes its own policy pack", function () {
     const findings: Record<string, PolicyFinding[]> = {};
     before(async () => {
         for (const env of ["dev", "prod"]) {
-            const plan = await planEnvironment(root, env);
+            const plan = await committedPlan(env);
             findings[env] = [];
             for (const stack of plan.stacks) {
                 findings[env].push(...(await runPolicies(stack.resources, ALL_POLICIES)));

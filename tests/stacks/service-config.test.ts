@@ -3,7 +3,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ProgramError } from "../../scripts/lib/mock-runtime";
-import { planEnvironment } from "../../scripts/lib/plan-env";
 import { projectsInDeployOrder } from "../../scripts/lib/projects";
 import { readProject, readStackConfig } from "../../scripts/lib/stack-config";
 import { ConfigError } from "../../stacks/config/reader";
@@ -11,6 +10,7 @@ import { loadServiceConfig, productionProblems, SERVICE_CONFIG_KEYS } from "../.
 import { cacheMemberIds, targetGroupArnSuffix, urlVariableOf } from "../../stacks/service/program";
 import { stackConfig } from "../helpers/graph";
 import { appDir, fakePlatform, ROOT, runService } from "./service-helpers";
+import { committedPlan } from "../helpers/plans";
 
 const SERVICES = fs.readdirSync(path.join(ROOT, "apps")).filter((d) => fs.existsSync(path.join(ROOT, "apps", d, "Pulumi.yaml"))).sort();
 
@@ -169,7 +169,7 @@ describe("plan: checks across service projects, before any program runs", () => 
 describe("plan: the whole environment", () => {
     for (const env of ["dev", "prod"]) {
         it(`${env}: runs the platform, then entities, then catalog, each service reading the real outputs of the stacks before it`, async () => {
-            const plan = await planEnvironment(ROOT, env);
+            const plan = await committedPlan(env);
             assert.deepStrictEqual(plan.stacks.map((s) => s.project), ["platform", "entities", "catalog"]);
             const [platform, entities, catalog] = plan.stacks;
             const ecs = (s: typeof entities) => s.resources.find((r) => r.type === "aws:ecs/service:Service")!;

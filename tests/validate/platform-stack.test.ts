@@ -1,18 +1,16 @@
 import * as assert from "assert";
-import * as path from "path";
-import { planEnvironment } from "../../scripts/lib/plan-env";
 import { failures, formatReport } from "../../scripts/validate/report";
 import { validateStack } from "../../scripts/validate/validate-stack";
 import { sharedValidator } from "./validator";
+import { committedPlan } from "../helpers/plans";
 
-const ROOT = path.resolve(__dirname, "../..");
 
 /** What `npm run plan` and then `npm run validate` do, for every stack of both environments. */
 for (const env of ["dev", "prod"]) {
     describe(`the ${env} environment through AWS's validator`, () => {
         it("translates enough of every stack and draws no error", async function () {
             this.timeout(60_000);
-            const plan = await planEnvironment(ROOT, env);
+            const plan = await committedPlan(env);
             for (const stack of plan.stacks) {
                 const { report } = validateStack(stack, sharedValidator(), plan.stacks.filter((other) => other !== stack));
                 assert.deepStrictEqual(failures(report), [], formatReport(report));
