@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: times the offline plan of each environment (best of several runs, each a fresh
- * process) beside the floor measured in the same run, and reports peak memory. Targets: a whole
+ * process, loading TypeScript the way `npm run plan` does) beside the floor measured in the same
+ * run, and reports peak memory. Targets: a whole
  * environment's plan within 3x the floor and under 1 GB. The figures are printed, not asserted:
  * timing on a shared machine is too noisy for a test.
  */
@@ -26,9 +27,9 @@ function measure(label: string, script: string, args: string[]): Measure {
     for (let i = 0; i < RUNS; i++) {
         const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${i}`);
         const started = process.hrtime.bigint();
-        const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-r", path.join(root, "scripts/bench/max-rss.ts"), path.join(root, script), ...args], {
+        const run = spawnSync(process.execPath, ["-r", path.join(root, "scripts/lib/register-ts.js"), "-r", path.join(root, "scripts/bench/max-rss.ts"), path.join(root, script), ...args], {
             cwd: root,
-            env: { ...process.env, BENCH_RSS_FILE: rssFile, TS_NODE_TRANSPILE_ONLY: "true" },
+            env: { ...process.env, BENCH_RSS_FILE: rssFile },
             encoding: "utf8",
         });
         const ms = Number(process.hrtime.bigint() - started) / 1e6;

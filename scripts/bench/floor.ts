@@ -1,6 +1,6 @@
 /**
  * The floor of the benchmark: what any offline plan pays before its own work — starting Node with
- * ts-node, loading @pulumi/pulumi and @pulumi/aws as the programs do, and registering one resource
+ * TypeScript (as the plan does), loading @pulumi/pulumi and @pulumi/aws as the programs do, and registering one resource
  * under the same mocks and runtime.
  */
 import * as aws from "@pulumi/aws";
