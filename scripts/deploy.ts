@@ -1,11 +1,13 @@
 /**
  * Whole-environment commands (Pulumi Automation API):
- *   npm run deploy  -- --env <env>     platform, then the services in callee-first waves
+ *   npm run deploy  -- --env <env> [--image-tag <tag>]   platform, then the services in callee-first waves
  *   npm run preview -- --env <env>     the same order, no changes
  *   npm run destroy -- --env <env> [--yes-destroy-prod]   services first, platform last
  * Each stack is selected, or created when missing, in its project folder; progress streams with the
  * stack's name; the first failure stops the run and is reported with its stack. Needs the Pulumi CLI,
- * a backend (`pulumi login`, e.g. `--local`) and AWS credentials.
+ * a backend (`pulumi login`, e.g. `--local`) and AWS credentials. `--image-tag` sets `<service>:imageTag`
+ * on every service stack before it runs: ECR tags are immutable, so each build needs its own (CI
+ * passes the commit).
  */
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import * as path from "path";
@@ -18,26 +20,32 @@ import { readStackConfig } from "./lib/stack-config";
 const root = path.resolve(__dirname, "..");
 
 /** The real runner: one LocalWorkspace stack per project folder, output streamed line by line. */
-export const automationRunner: StackRunner = {
-    async run(operation: Operation, target: StackTarget, stackName: string, onOutput: (line: string) => void) {
-        const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: target.dir });
-        let buffer = "";
-        const onChunk = (chunk: string) => {
-            const lines = (buffer + chunk).split("\n");
-            buffer = lines.pop() ?? "";
-            lines.filter((l) => l.trim() !== "").forEach(onOutput);
-        };
-        const opts = { onOutput: onChunk, color: "never" as const };
-        switch (operation) {
-            case "deploy":
-                return { changes: (await stack.up(opts)).summary.resourceChanges };
-            case "preview":
-                return { changes: (await stack.preview(opts)).changeSummary };
-            case "destroy":
-                return { changes: (await stack.destroy(opts)).summary.resourceChanges };
-        }
-    },
-};
+export function automationRunner(imageTag?: string): StackRunner {
+    return {
+        async run(operation: Operation, target: StackTarget, stackName: string, onOutput: (line: string) => void) {
+            const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: target.dir });
+            const key = `${target.project}:imageTag`;
+            if (imageTag !== undefined && operation !== "destroy" && readStackConfig(target.dir, stackName)[key] !== undefined) {
+                await stack.setConfig(key, { value: imageTag });
+            }
+            let buffer = "";
+            const onChunk = (chunk: string) => {
+                const lines = (buffer + chunk).split("\n");
+                buffer = lines.pop() ?? "";
+                lines.filter((l) => l.trim() !== "").forEach(onOutput);
+            };
+            const opts = { onOutput: onChunk, color: "never" as const };
+            switch (operation) {
+                case "deploy":
+                    return { changes: (await stack.up(opts)).summary.resourceChanges };
+                case "preview":
+                    return { changes: (await stack.preview(opts)).changeSummary };
+                case "destroy":
+                    return { changes: (await stack.destroy(opts)).summary.resourceChanges };
+            }
+        },
+    };
+}
 
 /** The environment's waves, from the projects on disk and each service's `calls` for that stack. */
 export function environmentWaves(env: string): StackTarget[][] {
@@ -53,14 +61,20 @@ export function environmentWaves(env: string): StackTarget[][] {
 async function main() {
     const argv = process.argv.slice(2);
     const operation = argv[0] as Operation;
-    const usage = "npm run <deploy|preview|destroy> -- --env <env> [--yes-destroy-prod]";
+    const usage = "npm run <deploy|preview|destroy> -- --env <env> [--image-tag <tag>] [--yes-destroy-prod]";
     if (!OPERATIONS.includes(operation)) {
         console.error(`usage: ${usage}`);
         process.exit(2);
     }
     const env = envArgument(argv, usage);
     const waves = environmentWaves(env);
-    await runWaves(automationRunner, waves, { operation, env, allowProdDestroy: argv.includes("--yes-destroy-prod"), log: (line) => console.log(line) });
+    const tagAt = argv.indexOf("--image-tag");
+    const imageTag = tagAt < 0 ? undefined : argv[tagAt + 1];
+    if (tagAt >= 0 && (imageTag === undefined || !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag))) {
+        console.error(`--image-tag needs a Docker tag (letters, digits, _ . -, up to 128): got ${JSON.stringify(imageTag)}`);
+        process.exit(2);
+    }
+    await runWaves(automationRunner(imageTag), waves, { operation, env, allowProdDestroy: argv.includes("--yes-destroy-prod"), log: (line) => console.log(line) });
     console.log(`${operation} of ${env} done`);
 }
 
