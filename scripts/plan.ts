@@ -11,6 +11,8 @@ import { planEnvironment } from "./lib/plan-env";
 import { countByType, formatOutputs, formatTree } from "./lib/plan-report";
 import { formatFindings, runPolicies } from "./lib/policy-runner";
 import { ALL_POLICIES } from "../policy/policies";
+import { estimateEnvironment } from "./estimate";
+import { formatEstimate } from "./estimate/report";
 
 const root = path.resolve(__dirname, "..");
 
@@ -31,6 +33,7 @@ async function main() {
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
     let mandatory = 0;
+    const estimate = estimateEnvironment(root, plan);
     for (const stack of plan.stacks) {
         console.log(`\n=== ${stack.project} (stack ${stack.stack}, ${stack.region}): ${stack.resources.length} resources`);
         formatTree(stack.resources).forEach((line) => console.log(line));
@@ -42,9 +45,14 @@ async function main() {
         const findings = await runPolicies(stack.resources, ALL_POLICIES);
         formatFindings(findings).forEach((line) => console.log(line));
         mandatory += findings.filter((f) => f.enforcementLevel === "mandatory").length;
-        fs.writeFileSync(file, JSON.stringify({ project: stack.project, stack: stack.stack, region: stack.region, resources: stack.resources, outputs: stack.outputs, findings }, null, 2));
+        fs.writeFileSync(file, JSON.stringify({ project: stack.project, stack: stack.stack, region: stack.region, resources: stack.resources, outputs: stack.outputs, findings,
+            cost: estimate.cost.stacks.find((c) => c.stack === stack.project),
+            capacity: estimate.capacity,
+            deployTime: estimate.deployTime.stacks.find((d) => d.stack === stack.project) }, null, 2));
         console.log(`  written: ${path.relative(root, file)}`);
     }
+    formatEstimate(estimate).forEach((line) => console.log(line));
+    fs.writeFileSync(path.join(outDir, "estimate.json"), JSON.stringify(estimate, null, 2));
     console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms`);
     if (mandatory > 0) {
         fail(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);

@@ -18,7 +18,8 @@ export const PLATFORM_PROJECT = "platform";
 export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays",
     "alertEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "trailDataEvents", "trailToCloudWatch",
     "serviceTls", "fargateSpot", "albCertificateArn",
-    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "certificateArn"] as const;
+    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "certificateArn",
+    "trafficRequestsPerMonth", "trafficGbOutPerMonth", "trafficDynamoReadsPerMonth", "trafficDynamoWritesPerMonth", "trafficLogGbPerMonth"] as const;
 
 export interface PlatformConfig {
     /** Stack name, which is the environment name (`dev`, `prod`); prefixes every resource name. */
@@ -61,6 +62,17 @@ export interface PlatformConfig {
         /** Both set, or undefined: the distribution's own *.cloudfront.net name. */
         readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
     };
+    /** The traffic profile the plan's cost estimate prices (scripts/estimate); no resource reads it. */
+    readonly traffic: TrafficProfile;
+}
+
+/** Monthly usage of an environment, for the usage-driven part of the cost estimate. */
+export interface TrafficProfile {
+    readonly requestsPerMonth: number;
+    readonly gbOutPerMonth: number;
+    readonly dynamoReadsPerMonth: number;
+    readonly dynamoWritesPerMonth: number;
+    readonly logGbPerMonth: number;
 }
 
 /** An ACM certificate ARN (`arn:<partition>:acm:<region>:<account>:certificate/<id>`). */
@@ -201,6 +213,15 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         const [setKey, unsetKey] = customDomain === "" ? [key("certificateArn"), key("customDomain")] : [key("customDomain"), key("certificateArn")];
         v.fail(unsetKey, "", `a value too, since ${setKey} is set: a custom domain needs its us-east-1 certificate (or neither)`);
     }
+    const usage = (k: (typeof PLATFORM_CONFIG_KEYS)[number], what: string, fallback: number) =>
+        v.integer(key(k), `a whole number of ${what} a month, 0 or more`, fallback, (n) => (n < 0 ? "negative" : undefined));
+    const traffic: TrafficProfile = {
+        requestsPerMonth: usage("trafficRequestsPerMonth", "API requests", 100_000_000),
+        gbOutPerMonth: usage("trafficGbOutPerMonth", "GB served to clients", 500),
+        dynamoReadsPerMonth: usage("trafficDynamoReadsPerMonth", "DynamoDB read request units", 200_000_000),
+        dynamoWritesPerMonth: usage("trafficDynamoWritesPerMonth", "DynamoDB write request units", 20_000_000),
+        logGbPerMonth: usage("trafficLogGbPerMonth", "GB of logs ingested", 50),
+    };
     const missing = REQUIRED_WITHOUT_NAT.filter((service) => !interfaceEndpoints.includes(service));
     if (egress === "none" && missing.length > 0 && !v.hasProblem(key("interfaceEndpoints")) && !v.hasProblem(key("egress"))) {
         v.fail(key("interfaceEndpoints"), JSON.stringify(interfaceEndpoints), `a list including ${missing.join(", ")} when egress is "none": without NAT, tasks pull images and ship logs only through these endpoints`);
@@ -228,5 +249,6 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
             userPoolTier,
             ...(customDomain !== "" && certificateArn !== "" ? { customDomain: { domainName: customDomain, certificateArn } } : {}),
         },
+        traffic,
     };
 }

@@ -12,7 +12,7 @@ import { ConfigProblem, ConfigError, ConfigValidator, duplicatesOf, RawConfig, t
 export const SERVICE_CONFIG_KEYS = ["platformOrganization", "platformProject", "owner", "costCenter",
     "cpu", "memory", "minTasks", "maxTasks", "fargateSpot", "pathPatterns", "listenerRulePriority", "calls",
     "image", "imageTag", "deploymentStrategy", "canaryPercent", "bakeTimeMinutes", "enableExecuteCommand",
-    "entitiesTable", "cache", "postgres", "postgresIamUser"] as const;
+    "entitiesTable", "cache", "postgres", "postgresIamUser", "postgresInstanceClass", "cacheNodeType"] as const;
 
 export type ServiceConfigKey = (typeof SERVICE_CONFIG_KEYS)[number];
 
@@ -55,6 +55,10 @@ export interface ServiceConfig {
     readonly postgres: boolean;
     /** "" for none: no `rds-db:connect` grant. */
     readonly postgresIamUser: string;
+    /** RDS instance class; "" for the data tier's default (production or not). */
+    readonly postgresInstanceClass: string;
+    /** ElastiCache node type; "" for the data tier's default (production or not). */
+    readonly cacheNodeType: string;
 }
 
 /** The stack name of a referenced stack: `<organization>/<project>/<stack>`. */
@@ -120,6 +124,15 @@ export function loadServiceConfig(raw: RawConfig, project: string, stack: string
     const cache = v.boolean(key("cache"), false);
     const postgres = v.boolean(key("postgres"), false);
     const postgresIamUser = raw(key("postgresIamUser")) ?? "";
+    // Sizes: "" keeps the data tier's default; a value is checked for its shape here and for the rest by the DataTier.
+    const postgresInstanceClass = raw(key("postgresInstanceClass")) ?? "";
+    if (postgresInstanceClass !== "" && !/^db\.[a-z0-9]+\.[a-z0-9]+$/.test(postgresInstanceClass)) {
+        v.fail(key("postgresInstanceClass"), postgresInstanceClass, "\"\" (the default) or an RDS instance class such as db.t4g.micro");
+    }
+    const cacheNodeType = raw(key("cacheNodeType")) ?? "";
+    if (cacheNodeType !== "" && !/^cache\.[a-z0-9]+\.[a-z0-9]+$/.test(cacheNodeType)) {
+        v.fail(key("cacheNodeType"), cacheNodeType, "\"\" (the default) or an ElastiCache node type such as cache.t4g.micro");
+    }
     if (postgresIamUser !== "" && (!PG_USER.test(postgresIamUser) || !postgres)) {
         v.fail(key("postgresIamUser"), postgresIamUser, postgres ? "\"\" or a PostgreSQL user name (lower-case letters, digits, _)" : "\"\" since postgres is false (there is no database to connect to)");
     }
@@ -147,6 +160,8 @@ export function loadServiceConfig(raw: RawConfig, project: string, stack: string
         cache,
         postgres,
         postgresIamUser,
+        postgresInstanceClass,
+        cacheNodeType,
     };
 }
 

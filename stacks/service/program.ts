@@ -133,8 +133,10 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
             protect: production,
             logRetentionDays: values.logRetentionDays,
             tables: config.entitiesTable ? [ENTITIES_TABLE] : [],
-            postgres: config.postgres ? { iamDatabaseUser: config.postgresIamUser === "" ? undefined : config.postgresIamUser } : undefined,
-            cache: config.cache ? { numCacheClusters: cacheNodes } : undefined,
+            postgres: config.postgres
+                ? { iamDatabaseUser: config.postgresIamUser === "" ? undefined : config.postgresIamUser, ...(config.postgresInstanceClass !== "" ? { instanceClass: config.postgresInstanceClass } : {}) }
+                : undefined,
+            cache: config.cache ? { numCacheClusters: cacheNodes, ...(config.cacheNodeType !== "" ? { nodeType: config.cacheNodeType } : {}) } : undefined,
         }, opts)
         : undefined;
     // The data client's egress: exactly the stores' ports, to exactly the stores' groups.

@@ -1,0 +1,88 @@
+/**
+ * The three estimates of an environment's plan (cost, capacity, first-deploy time) and the targets
+ * the program must meet. Pure over the plan, apart from reading the stack config files.
+ */
+import * as path from "path";
+import type { EnvironmentPlan } from "../lib/plan-env";
+import { readStackConfig } from "../lib/stack-config";
+import { loadPlatformConfig } from "../../stacks/platform/config";
+import { REFERENCE_ROUTES, serviceProxyRoutes } from "../../components/edge/routes";
+import { CapacityLine, apiThrottleLines, cacheLines, clusterLine, DEFAULT_RPS_PER_VCPU, dynamoLines, ServiceCapacity, subnetLines } from "./capacity";
+import { EnvironmentCost, estimateCost } from "./cost";
+import { criticalPath, EnvironmentDeployTime, environmentDeployTime } from "./deploy-time";
+
+export interface Target {
+    readonly target: string;
+    readonly value: string;
+    readonly holds: boolean;
+}
+
+export interface EnvironmentEstimate {
+    readonly env: string;
+    readonly cost: EnvironmentCost;
+    readonly capacity: CapacityLine[];
+    readonly deployTime: EnvironmentDeployTime;
+    readonly targets: Target[];
+}
+
+/** Dev's idle (fixed) cost ceiling, USD a month, with every layer present. */
+export const DEV_IDLE_CEILING_USD = 150;
+/** Prod's first deploy must be estimated under this, minutes. */
+export const PROD_DEPLOY_CEILING_MINUTES = 30;
+
+export function estimateEnvironment(root: string, plan: EnvironmentPlan): EnvironmentEstimate {
+    const platformRaw = readStackConfig(root, plan.env);
+    const platform = loadPlatformConfig((k) => platformRaw[k], plan.env);
+    const cost = estimateCost(plan.stacks.map((s) => ({ project: s.project, resources: s.resources })), platform.traffic, plan.region);
+
+    const [platformStack, ...services] = plan.stacks;
+    const all = plan.stacks.flatMap((s) => s.resources);
+    const routes = [...REFERENCE_ROUTES, ...serviceProxyRoutes(platform.edge.servicePrefixes)];
+    const promised = routes.flatMap((r) => r.methods.map(() => ({ path: r.path, throttleRps: r.throttleRps })));
+    const capacityOf = (s: (typeof services)[number]): ServiceCapacity => {
+        const config = readStackConfig(path.join(root, "apps", s.project), plan.env);
+        const scaling = s.resources.find((r) => r.type === "aws:appautoscaling/target:Target");
+        const taskDef = s.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition");
+        const vcpu = Number(taskDef?.inputs.cpu ?? 1024) / 1024;
+        const configured = Number(config[`${s.project}:rpsPerTask`]);
+        return { service: s.project, maxTasks: Number(scaling?.inputs.maxCapacity ?? 1), rpsPerTask: Number.isFinite(configured) && configured > 0 ? configured : vcpu * DEFAULT_RPS_PER_VCPU };
+    };
+    const serviceCapacity = services.map(capacityOf);
+    const maxTasks = serviceCapacity.reduce((n, s) => n + s.maxTasks, 0);
+    // Other interfaces in a private subnet: one per interface endpoint, up to 8 ALB nodes, one VPC link ENI.
+    const endpoints = platformStack.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.inputs.vpcEndpointType === "Interface").length;
+    const privateSubnets = platformStack.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.name.includes("-private-"));
+    const capacity = [
+        ...apiThrottleLines(platformStack.resources, promised),
+        clusterLine(serviceCapacity),
+        ...subnetLines(privateSubnets.map((s) => ({ name: s.name, cidr: String(s.inputs.cidrBlock), otherEnis: endpoints + 8 + 1 })), maxTasks),
+        ...dynamoLines(all),
+        ...cacheLines(all),
+    ];
+
+    const waves = deployWaves(plan);
+    const deployTime = environmentDeployTime(plan.stacks.map((s) => criticalPath(s.project, s.resources)), waves);
+
+    const targets: Target[] = [];
+    if (plan.env === "dev") {
+        targets.push({ target: `dev idle cost <= $${DEV_IDLE_CEILING_USD}/month`, value: `$${cost.fixedUsd.toFixed(2)}`, holds: cost.fixedUsd <= DEV_IDLE_CEILING_USD });
+    }
+    if (plan.env === "prod") {
+        targets.push({ target: "prod capacity check holds", value: `${capacity.filter((c) => !c.holds).length} line(s) short`, holds: capacity.every((c) => c.holds) });
+        const slowest = Math.max(...deployTime.stacks.map((s) => s.minutes));
+        targets.push({ target: `prod slowest stack first deploy < ${PROD_DEPLOY_CEILING_MINUTES} min`, value: `${slowest} min`, holds: slowest < PROD_DEPLOY_CEILING_MINUTES });
+        targets.push({ target: `prod whole environment first deploy < ${PROD_DEPLOY_CEILING_MINUTES} min (waves in sequence)`, value: `${deployTime.minutes} min`, holds: deployTime.minutes < PROD_DEPLOY_CEILING_MINUTES });
+    }
+    return { env: plan.env, cost, capacity, deployTime, targets };
+}
+
+/** The platform, then the services one wave after their deepest callee (as scripts/lib/deploy-order.ts runs them), from the `calls` outputs. */
+export function deployWaves(plan: EnvironmentPlan): string[][] {
+    const [platform, ...services] = plan.stacks;
+    const callsOf = new Map(services.map((s) => [s.project, (s.outputs.calls as string[] | undefined) ?? []]));
+    const depth = new Map<string, number>();
+    const depthOf = (name: string): number => depth.get(name) ?? (depth.set(name, 1 + Math.max(0, ...(callsOf.get(name) ?? []).map(depthOf))), depth.get(name)!);
+    const waves: string[][] = [[platform.project]];
+    services.forEach((s) => (waves[depthOf(s.project)] ??= []).push(s.project));
+    return waves.filter((w) => w !== undefined);
+}

@@ -1,0 +1,123 @@
+import * as assert from "assert";
+import type { PlannedResource } from "../../scripts/lib/mock-runtime";
+import { clusterLine, subnetLines, cacheLines, apiThrottleLines } from "../../scripts/estimate/capacity";
+import { estimateCost, splitTasks } from "../../scripts/estimate/cost";
+import { criticalPath, environmentDeployTime } from "../../scripts/estimate/deploy-time";
+import { fargateTaskMonthly, PRICES } from "../../scripts/estimate/prices";
+
+const NO_TRAFFIC = { requestsPerMonth: 0, gbOutPerMonth: 0, dynamoReadsPerMonth: 0, dynamoWritesPerMonth: 0, logGbPerMonth: 0 };
+
+function res(name: string, type: string, inputs: Record<string, unknown> = {}, dependsOn: string[] = [], extra: Partial<PlannedResource> = {}): PlannedResource {
+    return { urn: `urn:${name}`, type, name, custom: true, inputs, state: inputs, protect: false, retainOnDelete: false, dependsOn, ...extra };
+}
+
+const cost = (resources: PlannedResource[], region = "us-east-1") => estimateCost([{ project: "s", resources }], NO_TRAFFIC, region);
+
+describe("estimate: prices", () => {
+    it("dates every price line and gives its unit", () => {
+        for (const p of PRICES.values()) {
+            assert.strictEqual(p.read, "2026-11-23", p.key);
+            assert.ok(p.unit.length > 0 && p.usd >= 0, p.key);
+        }
+    });
+});
+
+describe("estimate: cost arithmetic", () => {
+    it("doubles instance hours and storage for a Multi-AZ database", () => {
+        const single = cost([res("db", "aws:rds/instance:Instance", { instanceClass: "db.r7g.large", multiAz: false, allocatedStorage: 100 })]);
+        const multi = cost([res("db", "aws:rds/instance:Instance", { instanceClass: "db.r7g.large", multiAz: true, allocatedStorage: 100 })]);
+        assert.strictEqual(single.fixedUsd, 174.47 + 11.5); // 730 x 0.239 + 100 x 0.115
+        assert.strictEqual(multi.fixedUsd, 348.94 + 23);
+    });
+
+    it("prices an interface endpoint per AZ and a gateway endpoint at zero", () => {
+        const c = cost([
+            res("ecr", "aws:ec2/vpcEndpoint:VpcEndpoint", { vpcEndpointType: "Interface", subnetIds: ["a", "b", "c"] }),
+            res("s3", "aws:ec2/vpcEndpoint:VpcEndpoint", { vpcEndpointType: "Gateway" }),
+        ]);
+        assert.strictEqual(c.fixedUsd, 21.9); // 3 AZs x 730 h x $0.01
+    });
+
+    it("places the base task on-demand and splits the rest by weight, Spot at 70 % off", () => {
+        assert.deepStrictEqual(splitTasks(5, [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]), { onDemand: 2, spot: 3 });
+        assert.deepStrictEqual(splitTasks(1, [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]), { onDemand: 1, spot: 0 });
+        assert.strictEqual(Math.round(fargateTaskMonthly(1024, 2048, false) * 100) / 100, 36.04); // (0.04048 + 2 x 0.004445) x 730
+        assert.strictEqual(Math.round(fargateTaskMonthly(1024, 2048, true) * 100) / 100, 10.81);
+        const td = res("td", "aws:ecs/taskDefinition:TaskDefinition", { cpu: "1024", memory: "2048" });
+        const svc = res("svc", "aws:ecs/service:Service", { desiredCount: 1, capacityProviderStrategies: [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }] }, [td.urn]);
+        const scaling = res("scaling", "aws:appautoscaling/target:Target", { minCapacity: 5, maxCapacity: 10 }, [svc.urn]);
+        assert.strictEqual(cost([td, svc, scaling]).fixedUsd, 104.52); // 2 x 36.04 on-demand + 3 x 10.81 Spot
+    });
+
+    it("counts cache nodes and takes 20 % off for Valkey", () => {
+        assert.strictEqual(cost([res("c", "aws:elasticache/replicationGroup:ReplicationGroup", { engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2 })]).fixedUsd, 255.79);
+    });
+
+    it("prices a web ACL and each of its rules", () => {
+        assert.strictEqual(cost([res("w", "aws:wafv2/webAcl:WebAcl", { rules: [{}, {}, {}] })]).fixedUsd, 8);
+    });
+
+    it("lists unknown types and unknown sizes as not priced, never at zero silently", () => {
+        const c = cost([res("x", "aws:sqs/queue:Queue"), res("db", "aws:rds/instance:Instance", { instanceClass: "db.x9.huge" })]);
+        assert.deepStrictEqual(c.notPriced.map((n) => n.resource), ["x", "db"]);
+    });
+
+    it("prices usage from the traffic profile", () => {
+        const c = estimateCost([{ project: "s", resources: [res("t", "aws:dynamodb/table:Table", { billingMode: "PAY_PER_REQUEST" })] }], { ...NO_TRAFFIC, dynamoReadsPerMonth: 8e6, dynamoWritesPerMonth: 2e6 }, "us-east-1");
+        assert.strictEqual(c.usageUsd, 1 + 1.25);
+        assert.strictEqual(c.fixedUsd, 0);
+    });
+
+    it("says that the figures of another region are a us-east-1 estimate", () => {
+        assert.match(cost([], "eu-west-1").regionNote ?? "", /us-east-1 estimate/);
+        assert.strictEqual(cost([]).regionNote, undefined);
+    });
+});
+
+describe("estimate: capacity rules", () => {
+    it("falls short when the services at max tasks cannot reach 5,000 RPS, with the numbers", () => {
+        const line = clusterLine([{ service: "a", maxTasks: 4, rpsPerTask: 500 }, { service: "b", maxTasks: 2, rpsPerTask: 250 }]);
+        assert.deepStrictEqual([line.required, line.available, line.holds], [5000, 2500, false]);
+        assert.strictEqual(clusterLine([{ service: "a", maxTasks: 10, rpsPerTask: 500 }]).holds, true);
+    });
+
+    it("keeps twice the max task count free in a subnet after AWS's 5 and the other interfaces", () => {
+        const [small] = subnetLines([{ name: "p", cidr: "10.0.0.0/27", otherEnis: 10 }], 10);
+        assert.deepStrictEqual([small.required, small.available, small.holds], [20, 17, false]); // 32 - 5 - 10
+    });
+
+    it("sizes the cache primary against 20,000 QPS and refuses an unknown node type", () => {
+        const lines = cacheLines([res("a", "aws:elasticache/replicationGroup:ReplicationGroup", { nodeType: "cache.t4g.micro" }), res("b", "aws:elasticache/replicationGroup:ReplicationGroup", { nodeType: "cache.z1.odd" })]);
+        assert.deepStrictEqual(lines.map((l) => [l.available, l.holds]), [[10000, false], [0, false]]);
+    });
+
+    it("sums the route throttles against the account limit and the routes' promise", () => {
+        const ms = (path: string, rate: number, burst: number) => res(path, "aws:apigateway/methodSettings:MethodSettings", { methodPath: path, settings: { throttlingRateLimit: rate, throttlingBurstLimit: burst } });
+        const lines = apiThrottleLines([ms("a", 6000, 5000), ms("b", 6000, 6000)], [{ path: "a", throttleRps: 6000 }, { path: "b", throttleRps: 7000 }]);
+        assert.deepStrictEqual(lines.map((l) => [l.available, l.required, l.holds]), [[12000, 10000, false], [6000, 5000, false], [12000, 13000, false]]);
+    });
+});
+
+describe("estimate: critical path", () => {
+    it("takes the longest weighted chain, through a component's children", () => {
+        const comp: PlannedResource = { ...res("comp", "platform:x:Y"), custom: false };
+        const vpc = res("vpc", "aws:ec2/vpc:Vpc"); // 0.3
+        const nat = res("nat", "aws:ec2/natGateway:NatGateway", {}, [vpc.urn], { parent: comp.urn }); // 3
+        const db = res("db", "aws:rds/instance:Instance", { multiAz: true }, [vpc.urn]); // 20
+        const route = res("route", "aws:ec2/route:Route", {}, [comp.urn]); // 0.1, waits for the NAT through the component
+        const svc = res("svc", "aws:ecs/service:Service", {}, [db.urn, route.urn]); // 3
+        const t = criticalPath("s", [comp, vpc, nat, db, route, svc]);
+        assert.strictEqual(t.minutes, 23.3);
+        assert.deepStrictEqual(t.criticalPath.map((p) => p.name), ["vpc", "db", "svc"]);
+        assert.deepStrictEqual(t.longPoles.map((p) => p.name), ["db", "svc"]);
+        assert.strictEqual(criticalPath("s", [comp, vpc, nat, route]).minutes, 3.4);
+    });
+
+    it("runs independent resources in parallel and waves in sequence", () => {
+        const a = criticalPath("a", [res("x", "aws:ec2/natGateway:NatGateway"), res("y", "aws:cloudfront/distribution:Distribution")]);
+        assert.strictEqual(a.minutes, 5);
+        const b = criticalPath("b", [res("z", "aws:lb/loadBalancer:LoadBalancer")]);
+        assert.strictEqual(environmentDeployTime([a, b], [["a"], ["b"]]).minutes, 8);
+        assert.strictEqual(environmentDeployTime([a, b], [["a", "b"]]).minutes, 5);
+    });
+});
