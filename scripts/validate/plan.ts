@@ -1,24 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
+import type { PlannedResource } from "../lib/mock-runtime";
 
 /** One resource of the offline plan (`.plan/<env>/<project>.json`), as `npm run plan` records it. */
-export interface PlannedResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    readonly parent?: string;
-    readonly custom: boolean;
-    readonly id?: string;
-    /** Inputs as the program registered them (Pulumi property names); unknown values are absent. */
-    readonly inputs: Readonly<Record<string, unknown>>;
-    /** What the mocks returned: the inputs plus computed outputs (id, arn, ...). */
-    readonly state: Readonly<Record<string, unknown>>;
-    readonly protect: boolean;
-    readonly retainOnDelete: boolean;
-    readonly dependsOn: readonly string[];
-    /** Provider reference, `<provider urn>::<provider id>`. */
-    readonly provider?: string;
-}
+export type { PlannedResource };
 
 export interface StackPlan {
     readonly project: string;
