@@ -3,7 +3,10 @@ import type { PlannedResource } from "../../scripts/lib/mock-runtime";
 import { clusterLine, subnetLines, cacheLines, apiThrottleLines } from "../../scripts/estimate/capacity";
 import { estimateCost, splitTasks } from "../../scripts/estimate/cost";
 import { criticalPath, environmentDeployTime } from "../../scripts/estimate/deploy-time";
-import { fargateTaskMonthly, PRICES } from "../../scripts/estimate/prices";
+import { cacheNodeHourly, fargateTaskMonthly, FARGATE_SPOT_DISCOUNT, HOURS_PER_MONTH, price, PRICES } from "../../scripts/estimate/prices";
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const usd = (key: string) => price(key).usd;
 
 const NO_TRAFFIC = { requestsPerMonth: 0, gbOutPerMonth: 0, dynamoReadsPerMonth: 0, dynamoWritesPerMonth: 0, logGbPerMonth: 0 };
 
@@ -26,8 +29,10 @@ describe("estimate: cost arithmetic", () => {
     it("doubles instance hours and storage for a Multi-AZ database", () => {
         const single = cost([res("db", "aws:rds/instance:Instance", { instanceClass: "db.r7g.large", multiAz: false, allocatedStorage: 100 })]);
         const multi = cost([res("db", "aws:rds/instance:Instance", { instanceClass: "db.r7g.large", multiAz: true, allocatedStorage: 100 })]);
-        assert.strictEqual(single.fixedUsd, 174.47 + 11.5); // 730 x 0.239 + 100 x 0.115
-        assert.strictEqual(multi.fixedUsd, 348.94 + 23);
+        const instance = HOURS_PER_MONTH * usd("rds.postgres.db.r7g.large");
+        const storage = 100 * usd("rds.gp3.gbMonth");
+        assert.strictEqual(round2(single.fixedUsd), round2(instance + storage));
+        assert.strictEqual(round2(multi.fixedUsd), round2(2 * (instance + storage)));
     });
 
     it("prices an interface endpoint per AZ and a gateway endpoint at zero", () => {
@@ -35,26 +40,29 @@ describe("estimate: cost arithmetic", () => {
             res("ecr", "aws:ec2/vpcEndpoint:VpcEndpoint", { vpcEndpointType: "Interface", subnetIds: ["a", "b", "c"] }),
             res("s3", "aws:ec2/vpcEndpoint:VpcEndpoint", { vpcEndpointType: "Gateway" }),
         ]);
-        assert.strictEqual(c.fixedUsd, 21.9); // 3 AZs x 730 h x $0.01
+        assert.strictEqual(round2(c.fixedUsd), round2(3 * HOURS_PER_MONTH * usd("endpoint.azHour"))); // 3 AZs, gateway free
     });
 
     it("places the base task on-demand and splits the rest by weight, Spot at 70 % off", () => {
         assert.deepStrictEqual(splitTasks(5, [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]), { onDemand: 2, spot: 3 });
         assert.deepStrictEqual(splitTasks(1, [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]), { onDemand: 1, spot: 0 });
-        assert.strictEqual(Math.round(fargateTaskMonthly(1024, 2048, false) * 100) / 100, 36.04); // (0.04048 + 2 x 0.004445) x 730
-        assert.strictEqual(Math.round(fargateTaskMonthly(1024, 2048, true) * 100) / 100, 10.81);
+        const onDemand = (usd("fargate.vcpuHour") + 2 * usd("fargate.gbHour")) * HOURS_PER_MONTH; // 1 vCPU, 2 GB
+        assert.strictEqual(round2(fargateTaskMonthly(1024, 2048, false)), round2(onDemand));
+        assert.strictEqual(round2(fargateTaskMonthly(1024, 2048, true)), round2(onDemand * (1 - FARGATE_SPOT_DISCOUNT)));
         const td = res("td", "aws:ecs/taskDefinition:TaskDefinition", { cpu: "1024", memory: "2048" });
         const svc = res("svc", "aws:ecs/service:Service", { desiredCount: 1, capacityProviderStrategies: [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }] }, [td.urn]);
         const scaling = res("scaling", "aws:appautoscaling/target:Target", { minCapacity: 5, maxCapacity: 10 }, [svc.urn]);
-        assert.strictEqual(cost([td, svc, scaling]).fixedUsd, 104.52); // 2 x 36.04 on-demand + 3 x 10.81 Spot
+        assert.strictEqual(round2(cost([td, svc, scaling]).fixedUsd), round2(2 * onDemand + 3 * onDemand * (1 - FARGATE_SPOT_DISCOUNT))); // 2 on-demand + 3 Spot
     });
 
     it("counts cache nodes and takes 20 % off for Valkey", () => {
-        assert.strictEqual(cost([res("c", "aws:elasticache/replicationGroup:ReplicationGroup", { engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2 })]).fixedUsd, 255.79);
+        const valkeyNode = cacheNodeHourly("valkey", "cache.r7g.large")!.usd;
+        assert.strictEqual(round2(valkeyNode), round2(usd("elasticache.redis.cache.r7g.large") * 0.8));
+        assert.strictEqual(round2(cost([res("c", "aws:elasticache/replicationGroup:ReplicationGroup", { engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2 })]).fixedUsd), round2(2 * HOURS_PER_MONTH * valkeyNode));
     });
 
     it("prices a web ACL and each of its rules", () => {
-        assert.strictEqual(cost([res("w", "aws:wafv2/webAcl:WebAcl", { rules: [{}, {}, {}] })]).fixedUsd, 8);
+        assert.strictEqual(round2(cost([res("w", "aws:wafv2/webAcl:WebAcl", { rules: [{}, {}, {}] })]).fixedUsd), round2(usd("waf.webAclMonth") + 3 * usd("waf.ruleMonth")));
     });
 
     it("lists unknown types and unknown sizes as not priced, never at zero silently", () => {
@@ -64,7 +72,7 @@ describe("estimate: cost arithmetic", () => {
 
     it("prices usage from the traffic profile", () => {
         const c = estimateCost([{ project: "s", resources: [res("t", "aws:dynamodb/table:Table", { billingMode: "PAY_PER_REQUEST" })] }], { ...NO_TRAFFIC, dynamoReadsPerMonth: 8e6, dynamoWritesPerMonth: 2e6 }, "us-east-1");
-        assert.strictEqual(c.usageUsd, 1 + 1.25);
+        assert.strictEqual(round2(c.usageUsd), round2(8 * usd("dynamodb.millionRru") + 2 * usd("dynamodb.millionWru")));
         assert.strictEqual(c.fixedUsd, 0);
     });
 
