@@ -1,8 +1,8 @@
 /**
  * Whole-environment commands (Pulumi Automation API):
- *   npm run deploy  -- --env <env> [--image-tag <tag>]   platform, then the services in callee-first waves
+ *   npm run deploy  -- --env <env> [--image-tag <tag>]   platform, then the other stacks in one parallel wave
  *   npm run preview -- --env <env>     the same order, no changes
- *   npm run destroy -- --env <env> [--yes-destroy-prod]   services first, platform last
+ *   npm run destroy -- --env <env> [--yes-destroy-prod]   the other stacks first, platform last
  * Each stack is selected, or created when missing, in its project folder; progress streams with the
  * stack's name; the first failure stops the run and is reported with its stack. Needs the Pulumi CLI,
  * a backend (`pulumi login`, e.g. `--local`) and AWS credentials. `--image-tag` sets `<service>:imageTag`
@@ -11,10 +11,9 @@
  */
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import * as path from "path";
-import { planCallGraph } from "../components/mesh/call-graph";
 import { envArgument } from "./lib/args";
 import { deployWaves, Operation, OPERATIONS, runWaves, StackFailedError, StackRunner, StackTarget } from "./lib/deploy-order";
-import { discoverProjects } from "./lib/projects";
+import { projectsInDeployOrder } from "./lib/projects";
 import { readStackConfig } from "./lib/stack-config";
 
 const root = path.resolve(__dirname, "..");
@@ -47,15 +46,13 @@ export function automationRunner(imageTag?: string): StackRunner {
     };
 }
 
-/** The environment's waves, from the projects on disk and each service's `calls` for that stack. */
+/**
+ * The environment's waves, from the projects on disk. The plan's checks (platform:services, calls,
+ * path rules) run first, so a deploy never starts with a configuration the plan would refuse.
+ */
 export function environmentWaves(env: string): StackTarget[][] {
-    const [platform, ...services] = discoverProjects(root).map((p) => ({ project: p.name, dir: p.dir }));
-    const calls = (s: StackTarget) => {
-        const raw = readStackConfig(s.dir, env)[`${s.project}:calls`];
-        return raw === undefined ? [] : (JSON.parse(raw) as string[]);
-    };
-    const graph = planCallGraph(services.map((s) => ({ name: s.project, calls: calls(s) })));
-    return deployWaves(platform, services, graph);
+    const [platform, ...others] = projectsInDeployOrder(root, env).map((p) => ({ project: p.name, dir: p.dir }));
+    return deployWaves(platform, others, (t) => t.project);
 }
 
 async function main() {

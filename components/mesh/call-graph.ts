@@ -1,9 +1,9 @@
 /**
  * Which service may call which (M3). Each service lists the services it calls; everything else
  * follows from that list: who may reach a service's port (its security group) and the Service
- * Connect names its callers use. The graph must be acyclic: service stacks deploy callee first,
- * and each needs the other's outputs, so a cycle has no deploy order (and a request loop between
- * services turns one slow call into a retry storm).
+ * Connect names its callers use. The graph must be acyclic: a request loop between services turns
+ * one slow call into a retry storm (the stacks themselves no longer wait for each other: every
+ * service's security group is the platform's).
  */
 
 export interface ServiceCalls {

@@ -51,6 +51,19 @@ export interface MeshTls {
     kmsKeyArn?: pulumi.Input<string>;
 }
 
+/** The app's port when not overridden: the ALB's target and the Service Connect client alias. */
+export const DEFAULT_CONTAINER_PORT = 8080;
+/** The Service Connect proxy's port for mesh callers when not overridden (see `meshIngressPort`). */
+export const DEFAULT_MESH_INGRESS_PORT = 8443;
+
+/**
+ * What clients in the namespace call: the client alias `http://<service>:<port>`. A pure function so
+ * that a caller derives its callee's URL from the name alone, without reading the callee's stack.
+ */
+export function serviceConnectUrl(serviceName: string, containerPort: number = DEFAULT_CONTAINER_PORT): string {
+    return `http://${serviceName}:${containerPort}`;
+}
+
 export interface MeshCallee {
     /** Security group of the called service's tasks. */
     securityGroupId: pulumi.Input<string>;
@@ -83,6 +96,13 @@ export interface MeshServiceArgs {
     /** Security group of the ALB (`albSecurityGroupId`): the only load balancer admitted, on the container port. */
     albSecurityGroupId: pulumi.Input<string>;
     /**
+     * A security group created elsewhere (e.g. the platform's per-service group) to use as the
+     * service's own: it exists before this service does, so callers can add their rules to it
+     * without waiting for this stack. The ALB and caller ingress and the callee egress rules are
+     * added to it. @default a group created by the component
+     */
+    securityGroupId?: pulumi.Input<string>;
+    /**
      * Security groups added to the tasks besides the service's own, e.g. the network's app tier,
      * which carries egress to AWS endpoints and the data tier. @default []
      */
@@ -91,12 +111,12 @@ export interface MeshServiceArgs {
     pathPatterns: string[];
     /** Listener rule priority, 1-50000, unique on the listener; configured, never derived from list order. */
     listenerRulePriority: number;
-    /** Port the app listens on. @default 8080 */
+    /** Port the app listens on. @default DEFAULT_CONTAINER_PORT (8080) */
     containerPort?: number;
     /**
      * Port the Service Connect proxy listens on for mesh callers. Kept apart from the container
      * port so that the ALB reaches the app directly (plain HTTP health checks keep working when
-     * mesh TLS is on) while callers always go through the proxy. @default 8443
+     * mesh TLS is on) while callers always go through the proxy. @default DEFAULT_MESH_INGRESS_PORT (8443)
      */
     meshIngressPort?: number;
     /** Task CPU units; with `memory`, a pair Fargate accepts (see fargate-sizes.ts). @default 512 */
@@ -179,8 +199,8 @@ export function validateMeshServiceArgs(args: MeshServiceArgs): void {
     if (sizeProblem) {
         p.push(`cpu/memory: ${sizeProblem}`);
     }
-    const port = args.containerPort ?? 8080;
-    const meshPort = args.meshIngressPort ?? 8443;
+    const port = args.containerPort ?? DEFAULT_CONTAINER_PORT;
+    const meshPort = args.meshIngressPort ?? DEFAULT_MESH_INGRESS_PORT;
     for (const [key, value] of [["containerPort", port], ["meshIngressPort", meshPort]] as const) {
         if (!Number.isInteger(value) || value < 1 || value > 65535) {
             p.push(`${key} ${value}: a port from 1 to 65535`);
@@ -300,8 +320,8 @@ export class MeshService extends pulumi.ComponentResource {
         const parent = this;
         const protect = args.protect ?? true;
         const svc = args.serviceName;
-        const port = args.containerPort ?? 8080;
-        const meshPort = args.meshIngressPort ?? 8443;
+        const port = args.containerPort ?? DEFAULT_CONTAINER_PORT;
+        const meshPort = args.meshIngressPort ?? DEFAULT_MESH_INGRESS_PORT;
         const strategy = args.deployment?.strategy ?? "CANARY";
         const shifted = strategy !== "ROLLING";
         const scaling = args.autoscaling ?? { min: 2, max: 10 };
@@ -378,7 +398,7 @@ export class MeshService extends pulumi.ComponentResource {
             ),
         }, { parent });
 
-        const securityGroup = createSecurityGroup(name, parent, args, port, meshPort);
+        const securityGroupId = createSecurityGroup(name, parent, args, port, meshPort);
 
         const targetGroup = (role: string) => new aws.lb.TargetGroup(`${name}-${role}`, {
             vpcId: args.vpcId,
@@ -414,7 +434,7 @@ export class MeshService extends pulumi.ComponentResource {
                 ? [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }]
                 : [{ capacityProvider: "FARGATE", base: 1, weight: 1 }],
             platformVersion: "LATEST",
-            networkConfiguration: { subnets: args.subnetIds, securityGroups: [securityGroup.id, ...(args.additionalSecurityGroupIds ?? [])], assignPublicIp: false },
+            networkConfiguration: { subnets: args.subnetIds, securityGroups: [securityGroupId, ...(args.additionalSecurityGroupIds ?? [])], assignPublicIp: false },
             loadBalancers: [{
                 targetGroupArn: primary.arn,
                 containerName: APP_CONTAINER,
@@ -458,7 +478,7 @@ export class MeshService extends pulumi.ComponentResource {
         this.serviceName = service.name;
         this.serviceArn = service.arn;
         this.taskDefinitionArn = taskDefinition.arn;
-        this.securityGroupId = securityGroup.id;
+        this.securityGroupId = securityGroupId;
         this.targetGroupArn = primary.arn;
         this.targetGroupArns = [primary.arn, ...(alternate ? [alternate.arn] : [])];
         this.listenerRuleArn = rule.arn;
@@ -467,7 +487,7 @@ export class MeshService extends pulumi.ComponentResource {
         this.taskRoleArn = taskRole.arn;
         this.discoveryName = svc;
         this.meshIngressPort = meshPort;
-        this.serviceConnectEndpoint = `http://${svc}:${port}`;
+        this.serviceConnectEndpoint = serviceConnectUrl(svc, port);
         this.registerOutputs({
             serviceName: this.serviceName,
             serviceArn: this.serviceArn,
@@ -482,29 +502,34 @@ export class MeshService extends pulumi.ComponentResource {
     }
 }
 
-/** The service's own group: the ALB on the container port, declared callers on the mesh port, nothing else in; out only to its callees. */
-function createSecurityGroup(name: string, parent: pulumi.Resource, args: MeshServiceArgs, port: number, meshPort: number): aws.ec2.SecurityGroup {
-    const group = new aws.ec2.SecurityGroup(`${name}-sg`, {
-        vpcId: args.vpcId,
-        description: `${args.serviceName} tasks: ALB and declared callers only`,
-        revokeRulesOnDelete: true,
-        tags: { Name: `${name}-tasks` },
-    }, { parent });
+/**
+ * The service's own group (the given one, or a new one): the ALB on the container port, declared
+ * callers on the mesh port, nothing else in; out only to its callees. Returns its id.
+ */
+function createSecurityGroup(name: string, parent: pulumi.Resource, args: MeshServiceArgs, port: number, meshPort: number): pulumi.Output<string> {
+    const groupId = args.securityGroupId !== undefined
+        ? pulumi.output(args.securityGroupId)
+        : new aws.ec2.SecurityGroup(`${name}-sg`, {
+            vpcId: args.vpcId,
+            description: `${args.serviceName} tasks: ALB and declared callers only`,
+            revokeRulesOnDelete: true,
+            tags: { Name: `${name}-tasks` },
+        }, { parent }).id;
     const rule = (key: string, from: pulumi.Input<string>, peer: pulumi.Input<string>, p: number, description: string, direction: "ingress" | "egress") => {
         const ruleArgs = { securityGroupId: from, referencedSecurityGroupId: peer, ipProtocol: "tcp", fromPort: p, toPort: p, description };
         return direction === "ingress" ? new aws.vpc.SecurityGroupIngressRule(`${name}-${key}`, ruleArgs, { parent }) : new aws.vpc.SecurityGroupEgressRule(`${name}-${key}`, ruleArgs, { parent });
     };
-    rule("from-alb", group.id, args.albSecurityGroupId, port, "HTTP from the shared internal ALB", "ingress");
+    rule("from-alb", groupId, args.albSecurityGroupId, port, "HTTP from the shared internal ALB", "ingress");
     // The ALB's side of the same path, in case the container port is not the network's app port.
-    rule("alb-to-tasks", args.albSecurityGroupId, group.id, port, `HTTP to ${args.serviceName}`, "egress");
+    rule("alb-to-tasks", args.albSecurityGroupId, groupId, port, `HTTP to ${args.serviceName}`, "egress");
     for (const caller of Object.keys(args.callerSecurityGroupIds ?? {}).sort()) {
-        rule(`from-${caller}`, group.id, args.callerSecurityGroupIds![caller], meshPort, `Service Connect from ${caller}`, "ingress");
+        rule(`from-${caller}`, groupId, args.callerSecurityGroupIds![caller], meshPort, `Service Connect from ${caller}`, "ingress");
     }
     for (const callee of Object.keys(args.callees ?? {}).sort()) {
         const target = args.callees![callee];
-        rule(`to-${callee}`, group.id, target.securityGroupId, target.port, `Service Connect to ${callee}`, "egress");
+        rule(`to-${callee}`, groupId, target.securityGroupId, target.port, `Service Connect to ${callee}`, "egress");
     }
-    return group;
+    return groupId;
 }
 
 /** The role ECS uses to move listener-rule weights between the two target groups during CANARY/LINEAR/BLUE_GREEN. */

@@ -130,12 +130,15 @@ export function criticalPath(stack: string, resources: readonly PlannedResource[
 
 export interface EnvironmentDeployTime {
     readonly minutes: number;
-    /** Stacks deployed together (scripts/lib/deploy-order.ts: platform, then services callee first), with each wave's time. */
+    /** Stacks deployed together (scripts/lib/deploy-order.ts: the platform, then every other stack), with each wave's time. */
     readonly waves: { stacks: string[]; minutes: number }[];
     readonly stacks: StackDeployTime[];
 }
 
-/** Waves run one after another, the stacks of a wave in parallel: the environment takes the sum of each wave's slowest stack. */
+/**
+ * Waves run one after another, the stacks of a wave in parallel: the environment takes the sum of
+ * each wave's slowest stack (the platform plus the slowest of the rest).
+ */
 export function environmentDeployTime(stacks: readonly StackDeployTime[], waves: readonly string[][]): EnvironmentDeployTime {
     const byName = new Map(stacks.map((s) => [s.stack, s]));
     const timed = waves.map((w) => ({ stacks: [...w], minutes: Math.max(0, ...w.map((s) => byName.get(s)?.minutes ?? 0)) }));

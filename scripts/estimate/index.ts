@@ -2,13 +2,16 @@
  * The three estimates of an environment's plan (cost, capacity, first-deploy time) and the targets
  * the program must meet. Pure over the plan, apart from reading the stack config files.
  */
+import * as fs from "fs";
 import * as path from "path";
 import type { EnvironmentPlan } from "../lib/plan-env";
 import { readStackConfig } from "../lib/stack-config";
+import { loadEdgeConfig } from "../../stacks/edge/config";
 import { loadPlatformConfig } from "../../stacks/platform/config";
 import { REFERENCE_ROUTES, serviceProxyRoutes } from "../../components/edge/routes";
 import { CapacityLine, apiThrottleLines, cacheLines, clusterLine, DEFAULT_RPS_PER_VCPU, dynamoLines, ServiceCapacity, subnetLines } from "./capacity";
 import { EnvironmentCost, estimateCost } from "./cost";
+import { deployWaves as environmentWaves } from "../lib/deploy-order";
 import { criticalPath, EnvironmentDeployTime, environmentDeployTime } from "./deploy-time";
 
 export interface Target {
@@ -35,9 +38,12 @@ export function estimateEnvironment(root: string, plan: EnvironmentPlan): Enviro
     const platform = loadPlatformConfig((k) => platformRaw[k], plan.env);
     const cost = estimateCost(plan.stacks.map((s) => ({ project: s.project, resources: s.resources })), platform.traffic, plan.region);
 
-    const [platformStack, ...services] = plan.stacks;
+    const platformStack = plan.stacks[0];
+    const services = plan.stacks.filter((s) => s.kind === "service");
     const all = plan.stacks.flatMap((s) => s.resources);
-    const routes = [...REFERENCE_ROUTES, ...serviceProxyRoutes(platform.edge.servicePrefixes)];
+    const edgeDir = path.join(root, "edge");
+    const edgeRaw = fs.existsSync(path.join(edgeDir, "Pulumi.yaml")) ? readStackConfig(edgeDir, plan.env) : {};
+    const routes = [...REFERENCE_ROUTES, ...serviceProxyRoutes(loadEdgeConfig((k) => edgeRaw[k], plan.env).servicePrefixes)];
     const promised = routes.flatMap((r) => r.methods.map(() => ({ path: r.path, throttleRps: r.throttleRps })));
     const capacityOf = (s: (typeof services)[number]): ServiceCapacity => {
         const config = readStackConfig(path.join(root, "apps", s.project), plan.env);
@@ -53,7 +59,8 @@ export function estimateEnvironment(root: string, plan: EnvironmentPlan): Enviro
     const endpoints = platformStack.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.inputs.vpcEndpointType === "Interface").length;
     const privateSubnets = platformStack.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.name.includes("-private-"));
     const capacity = [
-        ...apiThrottleLines(platformStack.resources, promised),
+        // The API lives in the edge stack; its method settings are found wherever they are planned.
+        ...apiThrottleLines(all, promised),
         clusterLine(serviceCapacity),
         ...subnetLines(privateSubnets.map((s) => ({ name: s.name, cidr: String(s.inputs.cidrBlock), otherEnis: endpoints + 8 + 1 })), maxTasks),
         ...dynamoLines(all),
@@ -76,13 +83,8 @@ export function estimateEnvironment(root: string, plan: EnvironmentPlan): Enviro
     return { env: plan.env, cost, capacity, deployTime, targets };
 }
 
-/** The platform, then the services one wave after their deepest callee (as scripts/lib/deploy-order.ts runs them), from the `calls` outputs. */
+/** The platform, then every other stack in one wave (as scripts/lib/deploy-order.ts runs them). */
 export function deployWaves(plan: EnvironmentPlan): string[][] {
-    const [platform, ...services] = plan.stacks;
-    const callsOf = new Map(services.map((s) => [s.project, (s.outputs.calls as string[] | undefined) ?? []]));
-    const depth = new Map<string, number>();
-    const depthOf = (name: string): number => depth.get(name) ?? (depth.set(name, 1 + Math.max(0, ...(callsOf.get(name) ?? []).map(depthOf))), depth.get(name)!);
-    const waves: string[][] = [[platform.project]];
-    services.forEach((s) => (waves[depthOf(s.project)] ??= []).push(s.project));
-    return waves.filter((w) => w !== undefined);
+    const [platform, ...others] = plan.stacks.map((s) => s.project);
+    return environmentWaves(platform, others, (name) => name);
 }

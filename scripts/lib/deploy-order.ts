@@ -1,13 +1,11 @@
 /**
  * Whole-environment deploys: the order and the failure handling, with no Pulumi in sight. The
- * platform stack goes first; the services follow in waves, each wave in parallel, a service only
- * after the services it calls (it reads their stacks' outputs through StackReference). Destroy
- * runs the same waves in reverse. The first failure stops the run: later waves never start, and
+ * platform stack goes first; every other stack (the edge, the services) reads only the platform's
+ * outputs through StackReference, so they all follow in one parallel wave. Destroy runs the same
+ * waves in reverse. The first failure stops the run: later waves never start, and
  * the error names the stack. The Automation API sits behind `StackRunner` (scripts/deploy.ts), so
  * tests drive this module with a fake.
  */
-import { CallGraph } from "../../components/mesh/call-graph";
-
 export type Operation = "deploy" | "preview" | "destroy";
 export const OPERATIONS: readonly Operation[] = ["deploy", "preview", "destroy"];
 
@@ -47,29 +45,14 @@ export class StackFailedError extends Error {
 }
 
 /**
- * Waves of projects: `[[platform], [services calling nobody], [their callers], ...]`. A service is
- * placed one wave after its deepest callee, so independent services deploy together.
+ * Waves of projects: `[[platform], [everything else, by name]]`. A StackReference reads a stack
+ * only once its update completed, so the platform must finish first; nothing else references
+ * anything but the platform (services use the platform's security groups, not each other's), so
+ * the rest deploy together.
  */
-export function deployWaves<T extends StackTarget>(platform: T, services: readonly T[], graph: Pick<CallGraph, "calleesOf">): T[][] {
-    const depth = new Map<string, number>();
-    const depthOf = (name: string, seen: readonly string[] = []): number => {
-        const known = depth.get(name);
-        if (known !== undefined) {
-            return known;
-        }
-        if (seen.includes(name)) {
-            throw new Error(`call cycle: ${[...seen, name].join(" -> ")}`);
-        }
-        const d = Math.max(-1, ...(graph.calleesOf[name] ?? []).map((c) => depthOf(c, [...seen, name]))) + 1;
-        depth.set(name, d);
-        return d;
-    };
-    const waves: T[][] = [];
-    for (const s of [...services].sort((a, b) => a.project.localeCompare(b.project))) {
-        const d = depthOf(s.project);
-        (waves[d] ??= []).push(s);
-    }
-    return [[platform], ...waves.filter((w) => w !== undefined)];
+export function deployWaves<T>(platform: T, others: readonly T[], nameOf: (t: T) => string): T[][] {
+    const rest = [...others].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    return rest.length > 0 ? [[platform], rest] : [[platform]];
 }
 
 /** The waves in the order an operation runs them: as planned for deploy/preview, reversed for destroy. */

@@ -1,4 +1,4 @@
-import { projectsInDeployOrder } from "./projects";
+import { ProjectInfo, projectsInDeployOrder } from "./projects";
 import { runStackUnderMocks, StackRun } from "./mock-runtime";
 import { readStackConfig } from "./stack-config";
 
@@ -11,23 +11,23 @@ export type ConfigOverrides = Readonly<Record<string, Readonly<Record<string, st
 export interface EnvironmentPlan {
     readonly env: string;
     readonly region: string;
-    readonly stacks: (StackRun & { readonly region: string })[];
+    readonly stacks: (StackRun & { readonly region: string; readonly kind: ProjectInfo["kind"] })[];
 }
 
 /**
- * Checks what spans projects (service calls, ALB path rules; see projectsInDeployOrder), then runs
+ * Checks what spans projects (platform:services, service calls, ALB path rules; see projectsInDeployOrder), then runs
  * every project's program for one environment under mocks, in deploy order, feeding each
  * later stack the earlier stacks' outputs through its StackReference. Throws, naming the project,
  * when a program fails.
  */
 export async function planEnvironment(root: string, env: string, overrides: ConfigOverrides = {}): Promise<EnvironmentPlan> {
-    const stacks: (StackRun & { region: string })[] = [];
+    const stacks: (StackRun & { region: string; kind: ProjectInfo["kind"] })[] = [];
     const stackOutputs: Record<string, Record<string, unknown>> = {};
     let projects;
     try {
         projects = projectsInDeployOrder(root, env);
     } catch (e) {
-        throw new PlanError("apps/*", env, e);
+        throw new PlanError("projects", env, e);
     }
     for (const project of projects) {
         const config = { ...readStackConfig(project.dir, env), ...overrides[project.name] };
@@ -45,7 +45,7 @@ export async function planEnvironment(root: string, env: string, overrides: Conf
             throw new PlanError(project.name, env, e);
         }
         stackOutputs[`${DEFAULT_ORGANIZATION}/${project.name}/${env}`] = run.outputs;
-        stacks.push({ ...run, region });
+        stacks.push({ ...run, region, kind: project.kind });
     }
     return { env, region: stacks[0]?.region ?? "us-east-1", stacks };
 }

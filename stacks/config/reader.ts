@@ -145,3 +145,33 @@ export function duplicatesOf(values: readonly string[]): string[] {
 export function tagValueProblem(value: string): string | undefined {
     return value.length <= 256 && /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(value) ? undefined : "a tag value: up to 256 letters, digits, spaces and _ . : / = + - @";
 }
+
+/** An ACM certificate ARN (`arn:<partition>:acm:<region>:<account>:certificate/<id>`). */
+export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+
+/** A string whose default is "" (off); the validator's `string` refuses "", so it is read here. */
+export function optionalString(raw: RawConfig, v: ConfigValidator, key: string, accepted: string, valid: (s: string) => boolean): string {
+    const value = raw(key) ?? "";
+    if (value !== "" && !valid(value)) {
+        v.fail(key, value, accepted);
+        return "";
+    }
+    return value;
+}
+
+/**
+ * Reads outputs of a referenced stack promptly (a StackReference's values are known at preview),
+ * each checked: a missing or malformed value is a ConfigError naming the output and what was expected.
+ */
+export function stackOutputReader(ref: pulumi.StackReference, stack: string) {
+    return async <T>(key: string, ok: (v: unknown) => boolean, expected: string): Promise<T> => {
+        const value = await ref.requireOutputValue(key);
+        if (!ok(value)) {
+            throw new ConfigError(stack, [{ key: `platform output ${key}`, value: JSON.stringify(value), accepted: expected }]);
+        }
+        return value as T;
+    };
+}
+
+/** A list of strings, as stack outputs and config lists hold them. */
+export const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");

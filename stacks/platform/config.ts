@@ -6,10 +6,8 @@ import { AlarmOverride } from "../../components/observability/alarm-catalogue";
 import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { isEmail, isSlackChannelId, isSlackWorkspaceId } from "../../components/observability/alert-targets";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "../../components/observability/log-retention";
-import { INTEGRATION_MODES, IntegrationMode, USER_POOL_TIERS, UserPoolTier } from "../../components/edge/args";
-import { REFERENCE_ROUTES, routeTableProblems, serviceProxyRoutes } from "../../components/edge/routes";
-import { wafRateLimitProblem } from "../../components/edge/waf-rules";
-import { ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
+import { SERVICE_NAME } from "../service/config";
+import { ACM_CERTIFICATE_ARN, ConfigValidator, duplicatesOf, optionalString, RawConfig, tagValueProblem } from "../config/reader";
 
 /** The platform project's name; its config keys live in this namespace. */
 export const PLATFORM_PROJECT = "platform";
@@ -17,8 +15,7 @@ export const PLATFORM_PROJECT = "platform";
 /** Every key the platform program reads, without namespace; Pulumi.yaml declares each with a default. */
 export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays",
     "alertEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "trailDataEvents", "trailToCloudWatch",
-    "serviceTls", "fargateSpot", "albCertificateArn",
-    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "certificateArn",
+    "serviceTls", "fargateSpot", "albCertificateArn", "services",
     "trafficRequestsPerMonth", "trafficGbOutPerMonth", "trafficDynamoReadsPerMonth", "trafficDynamoWritesPerMonth", "trafficLogGbPerMonth"] as const;
 
 export interface PlatformConfig {
@@ -50,17 +47,8 @@ export interface PlatformConfig {
         readonly fargateSpot: boolean;
         /** ACM certificate of the internal ALB's HTTPS listener; "" for an HTTP listener. */
         readonly albCertificateArn: string;
-    };
-    readonly edge: {
-        /** How API Gateway reaches the internal ALB: VPC link V2 (default) or VPC link V1 -> NLB. */
-        readonly integrationMode: IntegrationMode;
-        /** Path prefixes of services that get an authenticated proxy route `/<prefix>/{proxy+}`. */
-        readonly servicePrefixes: string[];
-        /** WAF rate limit per client IP per 5 minutes. */
-        readonly wafRateLimit: number;
-        readonly userPoolTier: UserPoolTier;
-        /** Both set, or undefined: the distribution's own *.cloudfront.net name. */
-        readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+        /** The environment's services: each gets its task security group here (`<env>-svc-<name>`). */
+        readonly services: string[];
     };
     /** The traffic profile the plan's cost estimate prices (scripts/estimate); no resource reads it. */
     readonly traffic: TrafficProfile;
@@ -74,9 +62,6 @@ export interface TrafficProfile {
     readonly dynamoWritesPerMonth: number;
     readonly logGbPerMonth: number;
 }
-
-/** An ACM certificate ARN (`arn:<partition>:acm:<region>:<account>:certificate/<id>`). */
-const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
 const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map(parseCidr);
 const STACK_NAME = /^[a-z][a-z0-9-]{0,15}$/;
@@ -138,23 +123,13 @@ function endpointsProblem(services: string[]): string | undefined {
     return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
 }
 
-/** A string whose default is "" (off); the validator's `string` refuses "", so it is read here. */
-function optionalString(raw: RawConfig, v: ConfigValidator, key: string, accepted: string, valid: (s: string) => boolean): string {
-    const value = raw(key) ?? "";
-    if (value !== "" && !valid(value)) {
-        v.fail(key, value, accepted);
-        return "";
+function servicesProblem(services: string[]): string | undefined {
+    const bad = services.filter((s) => !SERVICE_NAME.test(s));
+    if (bad.length > 0) {
+        return `${bad.join(", ")} not a service name (2 to 32 lower-case letters, digits and dashes, a DNS label)`;
     }
-    return value;
-}
-
-function servicePrefixesProblem(prefixes: string[]): string | undefined {
-    try {
-        const problems = routeTableProblems([...REFERENCE_ROUTES, ...serviceProxyRoutes(prefixes)]);
-        return problems.length > 0 ? problems.join("; ") : undefined;
-    } catch (e) {
-        return (e as Error).message;
-    }
+    const repeated = duplicatesOf(services);
+    return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
 }
 
 function emailsProblem(emails: string[]): string | undefined {
@@ -203,16 +178,7 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
     const serviceTls = v.boolean(key("serviceTls"), true);
     const fargateSpot = v.boolean(key("fargateSpot"), false);
     const albCertificateArn = optionalString(raw, v, key("albCertificateArn"), "\"\" (HTTP listener) or an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/<id>", (a) => ACM_CERTIFICATE_ARN.test(a));
-    const apiIntegration = v.oneOf(key("apiIntegration"), INTEGRATION_MODES, "vpc-link-v2");
-    const apiServicePrefixes = v.stringList(key("apiServicePrefixes"), "service path prefixes such as [\"orders\"], each once", [], servicePrefixesProblem);
-    const wafRateLimit = v.integer(key("wafRateLimit"), "requests per 5 minutes per IP", 2000, wafRateLimitProblem);
-    const userPoolTier = v.oneOf(key("userPoolTier"), USER_POOL_TIERS, "PLUS");
-    const customDomain = optionalString(raw, v, key("customDomain"), "\"\" (the *.cloudfront.net name) or a lower-case DNS name such as app.example.com", (d) => /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d));
-    const certificateArn = optionalString(raw, v, key("certificateArn"), "\"\" or an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there)", (a) => ACM_CERTIFICATE_ARN.test(a) && a.split(":")[3] === "us-east-1");
-    if ((customDomain === "") !== (certificateArn === "") && !v.hasProblem(key("customDomain")) && !v.hasProblem(key("certificateArn"))) {
-        const [setKey, unsetKey] = customDomain === "" ? [key("certificateArn"), key("customDomain")] : [key("customDomain"), key("certificateArn")];
-        v.fail(unsetKey, "", `a value too, since ${setKey} is set: a custom domain needs its us-east-1 certificate (or neither)`);
-    }
+    const services = v.stringList(key("services"), "names of the environment's service projects (apps/<name>), each once, such as [\"entities\", \"catalog\"]", [], servicesProblem);
     const usage = (k: (typeof PLATFORM_CONFIG_KEYS)[number], what: string, fallback: number) =>
         v.integer(key(k), `a whole number of ${what} a month, 0 or more`, fallback, (n) => (n < 0 ? "negative" : undefined));
     const traffic: TrafficProfile = {
@@ -241,14 +207,7 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
             trailDataEvents,
             trailToCloudWatch,
         },
-        mesh: { serviceTls, fargateSpot, albCertificateArn },
-        edge: {
-            integrationMode: apiIntegration,
-            servicePrefixes: apiServicePrefixes,
-            wafRateLimit,
-            userPoolTier,
-            ...(customDomain !== "" && certificateArn !== "" ? { customDomain: { domainName: customDomain, certificateArn } } : {}),
-        },
+        mesh: { serviceTls, fargateSpot, albCertificateArn, services },
         traffic,
     };
 }

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { SecureApi } from "../../components/edge/secure-api";
 import { ServiceMeshPlatform } from "../../components/mesh/platform";
 import { Network } from "../../components/network/network";
 import { ObservabilityKit } from "../../components/observability/kit";
@@ -10,7 +9,7 @@ import { loadPlatformConfig } from "./config";
 /**
  * The shared platform stack of one environment. Config is validated first, so a bad value stops
  * the program before any resource is registered. The returned object is the stack's outputs: the
- * contract that service stacks read through `StackReference` (see README, "Stack outputs").
+ * contract that the edge and service stacks read through `StackReference` (see README, "Stack outputs").
  */
 export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
     const config = loadPlatformConfig(raw, pulumi.getStack());
@@ -53,27 +52,17 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         protect: config.production,
     }, { providers: [provider] });
 
-    // The public edge (E1-E6): CloudFront -> WAF -> API Gateway -> VPC link -> the mesh's internal ALB.
-    const albHttps = config.mesh.albCertificateArn !== "";
-    const edge = new SecureApi(env, {
-        region: config.region,
-        albArn: mesh.albArn,
-        albListenerArn: mesh.albListenerArn,
-        albListenerPort: albHttps ? 443 : 80,
-        albListenerProtocol: albHttps ? "HTTPS" : "HTTP",
-        albSecurityGroupId: mesh.albSecurityGroupId,
-        albDnsName: mesh.albDnsName,
+    // Each service's task group exists before any service stack: a caller adds its rule to its
+    // callee's group from here, so services neither read each other's stacks nor wait for each other.
+    const serviceSecurityGroupIds = Object.fromEntries(config.mesh.services.map((svc) => [svc, new aws.ec2.SecurityGroup(`${env}-svc-${svc}`, {
         vpcId: network.vpcId,
-        privateSubnetIds: network.privateSubnetIds,
-        integrationMode: config.edge.integrationMode,
-        servicePrefixes: config.edge.servicePrefixes,
-        logKmsKeyArn: observability.keyArn,
-        logRetentionDays: config.logRetentionDays,
-        protect: config.production,
-        wafRateLimit: config.edge.wafRateLimit,
-        userPoolTier: config.edge.userPoolTier,
-        customDomain: config.edge.customDomain,
-    }, { providers: [provider] });
+        description: `${svc} tasks: ALB and declared callers only (rules added by the service stacks)`,
+        revokeRulesOnDelete: true,
+        tags: { Name: `${env}-svc-${svc}` },
+    }, { provider }).id]));
+
+    // The edge (SecureApi) is its own project (edge/, stacks/edge/): it reads the ALB from here.
+    const albHttps = config.mesh.albCertificateArn !== "";
 
     return {
         environment: env,
@@ -116,14 +105,11 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         albListenerArn: mesh.albListenerArn,
         albDnsName: mesh.albDnsName,
         albSecurityGroupId: mesh.albSecurityGroupId,
-        // The edge: what clients and application teams use.
-        apiUrl: edge.url,
-        apiId: edge.apiId,
-        apiStage: edge.stageName,
-        userPoolId: edge.userPoolId,
-        userPoolClientId: edge.userPoolClientId,
-        webBucketName: edge.webBucketName,
-        distributionId: edge.distributionId,
+        // The listener the edge's API calls, as plain values (SecureApi takes them as such).
+        albListenerPort: albHttps ? 443 : 80,
+        albListenerProtocol: albHttps ? "HTTPS" : "HTTP",
+        // Service name -> its tasks' security group (platform:services).
+        serviceSecurityGroupIds,
     };
 }
 

@@ -19,7 +19,7 @@ export type ServiceConfigKey = (typeof SERVICE_CONFIG_KEYS)[number];
 /** A service name: what ECS, Service Connect and DNS all accept. */
 export const SERVICE_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 /** Pulumi organisation and project names. */
-const PULUMI_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const PULUMI_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** A pinned image: `<registry>/<repository>` with a tag or a digest. */
 const IMAGE_URI = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -33,7 +33,7 @@ export interface ServiceConfig {
     readonly environment: string;
     /** Fully qualified name of the platform stack of the same environment. */
     readonly platformStack: string;
-    /** Organisation of the stacks this one references (platform, callees). */
+    /** Organisation of the platform stack this one references. */
     readonly organization: string;
     readonly owner: string;
     readonly costCenter: string;

@@ -6,11 +6,11 @@ import { replicationGroupId } from "../../components/data/cache";
 import { DataTier } from "../../components/data/data-tier";
 import { dbIdentifier } from "../../components/data/postgres";
 import { ENTITIES_TABLE } from "../../components/data/table-spec";
-import { MeshCallee, MeshService } from "../../components/mesh/mesh-service";
+import { DEFAULT_MESH_INGRESS_PORT, MeshService, serviceConnectUrl } from "../../components/mesh/mesh-service";
 import { AlarmOverride, alarmSpecs, WatchTarget } from "../../components/observability/alarm-catalogue";
 import { ServiceObservability } from "../../components/observability/service-observability";
-import { ConfigError, pulumiRawConfig, RawConfig } from "../config/reader";
-import { assertProductionSafe, loadServiceConfig, ServiceConfig, stackName } from "./config";
+import { ConfigError, isStringList, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
+import { assertProductionSafe, loadServiceConfig } from "./config";
 
 /** The repository root: the apps' images build from it, so that the build sees the root lock file and apps/shared. */
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -51,47 +51,28 @@ interface PlatformValues {
     readonly logRetentionDays: number;
     readonly isolatedSubnetIds: string[];
     readonly alarmOverrides: AlarmOverride[];
+    /** Service name -> its tasks' security group, created by the platform (`platform:services`). */
+    readonly serviceSecurityGroupIds: Record<string, string>;
 }
 
 async function readPlatformValues(ref: pulumi.StackReference, name: string): Promise<PlatformValues> {
-    const get = async <T>(key: string, ok: (v: unknown) => boolean, expected: string): Promise<T> => {
-        const value = await ref.requireOutputValue(key);
-        if (!ok(value)) {
-            throw new ConfigError(name, [{ key: `platform output ${key}`, value: JSON.stringify(value), accepted: expected }]);
-        }
-        return value as T;
-    };
-    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+    const get = stackOutputReader(ref, name);
     return {
         production: await get<boolean>("production", (v) => typeof v === "boolean", "true or false"),
         region: await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code"),
         privateCaArn: await get<string>("privateCaArn", (v) => typeof v === "string", "a private CA ARN, or \"\" when mesh TLS is off"),
         logRetentionDays: await get<number>("logRetentionDays", (v) => typeof v === "number", "a number of days"),
-        isolatedSubnetIds: await get<string[]>("isolatedSubnetIds", strings, "a list of subnet ids"),
+        isolatedSubnetIds: await get<string[]>("isolatedSubnetIds", isStringList, "a list of subnet ids"),
         alarmOverrides: await get<AlarmOverride[]>("alarmOverrides", Array.isArray, "a list of alarm overrides"),
+        serviceSecurityGroupIds: await get<Record<string, string>>("serviceSecurityGroupIds",
+            (v) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string"), "a map of service name to security group id"),
     };
-}
-
-/** A callee's contract, read from its own service stack. */
-interface CalleeInfo extends MeshCallee {
-    readonly name: string;
-    readonly meshUrl: string;
-}
-
-async function readCallee(config: ServiceConfig, callee: string): Promise<CalleeInfo> {
-    const ref = new pulumi.StackReference(stackName(config.organization, callee, config.environment));
-    const port = await ref.requireOutputValue("meshIngressPort");
-    const meshUrl = await ref.requireOutputValue("meshUrl");
-    if (typeof port !== "number" || typeof meshUrl !== "string") {
-        throw new ConfigError(`${config.service}/${config.environment}`, [{ key: `${config.service}:calls`, value: callee, accepted: `a deployed service stack exporting meshIngressPort and meshUrl (stack ${ref.name})` }]);
-    }
-    return { name: callee, securityGroupId: ref.requireOutput("securityGroupId") as pulumi.Output<string>, port, meshUrl };
 }
 
 /**
  * One service of an environment (`apps/<service>/`): it reads the platform stack of the same
- * environment and the stacks of the services it calls, then builds its data tier, its mesh service
- * and its alarms. Config is validated first; production rules come from the platform's own
+ * environment only (its own and its callees' security groups are the platform's, their mesh URLs
+ * follow from their names), then builds its data tier, its mesh service and its alarms. Config is validated first; production rules come from the platform's own
  * `production` output, so a service is never less protected than its environment. The returned
  * object is the stack's outputs (README, "Service stacks").
  */
@@ -106,7 +87,14 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
     assertProductionSafe(config, values);
     const out = (key: string) => platform.requireOutput(key) as pulumi.Output<string>;
     const production = values.production;
-    const callees = await Promise.all(config.calls.map((c) => readCallee(config, c)));
+    const unknown = [svc, ...config.calls].filter((name) => values.serviceSecurityGroupIds[name] === undefined);
+    if (unknown.length > 0) {
+        throw new ConfigError(`${svc}/${env}`, [{ key: `${config.platformStack} serviceSecurityGroupIds`, value: unknown.join(", "),
+            accepted: `a security group for this service and each callee: add ${unknown.join(", ")} to the platform's platform:services` }]);
+    }
+    const ownGroup = values.serviceSecurityGroupIds[svc];
+    // Every service keeps MeshService's default ports, so a callee's port and URL follow from its name.
+    const callees = config.calls.map((name) => ({ name, securityGroupId: values.serviceSecurityGroupIds[name], port: DEFAULT_MESH_INGRESS_PORT, meshUrl: serviceConnectUrl(name) }));
 
     const tags = { environment: env, service: svc, project: svc, owner: config.owner, "cost-center": config.costCenter, "managed-by": "pulumi" };
     const provider = new aws.Provider(`${base}-aws`, { region: values.region as aws.Region, defaultTags: { tags } });
@@ -190,6 +178,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
         albListenerArn: out("albListenerArn"),
         albArnSuffix: out("albArnSuffix"),
         albSecurityGroupId: out("albSecurityGroupId"),
+        securityGroupId: ownGroup,
         // The network's app tier carries the tasks' egress to the AWS endpoints.
         additionalSecurityGroupIds: [platform.requireOutput("securityGroupIds").apply((g: Record<string, string>) => g.app), ...(dataClient ? [dataClient.id] : [])],
         pathPatterns: config.pathPatterns,
@@ -220,7 +209,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
     for (const callee of callees) {
         new aws.vpc.SecurityGroupIngressRule(`${base}-into-${callee.name}`, {
             securityGroupId: callee.securityGroupId,
-            referencedSecurityGroupId: mesh.securityGroupId,
+            referencedSecurityGroupId: ownGroup,
             ipProtocol: "tcp",
             fromPort: callee.port,
             toPort: callee.port,

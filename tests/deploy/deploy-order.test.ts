@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import { planCallGraph } from "../../components/mesh/call-graph";
 import { deployWaves, Operation, runWaves, StackFailedError, StackRunner, StackTarget } from "../../scripts/lib/deploy-order";
 import { environmentWaves } from "../../scripts/deploy";
 
@@ -30,33 +29,33 @@ function fakeRunner(options: { delays?: Record<string, number>; failing?: string
 }
 
 describe("whole-environment deploys (scripts/lib/deploy-order)", () => {
-    const graph = planCallGraph([{ name: "catalog", calls: ["entities"] }, { name: "entities", calls: [] }, { name: "search", calls: [] }]);
-    const waves = deployWaves(platform, [t("catalog"), t("entities"), t("search")], graph);
+    const waves = deployWaves(platform, [t("catalog"), t("entities"), t("search")], (x) => x.project);
 
-    it("puts the platform first, then callees before their callers, independent services together", () => {
-        assert.deepStrictEqual(waves.map((w) => w.map((x) => x.project)), [["platform"], ["entities", "search"], ["catalog"]]);
+    it("puts the platform first, then every other stack together (they read only the platform)", () => {
+        assert.deepStrictEqual(waves.map((w) => w.map((x) => x.project)), [["platform"], ["catalog", "entities", "search"]]);
+        assert.deepStrictEqual(deployWaves(platform, [], (x) => x.project), [[platform]]);
     });
 
     it("deploys the platform before any service, and the services of a wave in parallel", async () => {
-        const fake = fakeRunner({ delays: { entities: 30, search: 30 } });
+        const fake = fakeRunner({ delays: { catalog: 30, entities: 30, search: 30 } });
         const lines: string[] = [];
         await runWaves(fake.runner, waves, { operation: "deploy", env: "dev", log: (l) => lines.push(l) });
         assert.deepStrictEqual(fake.events.slice(0, 2), ["start platform/dev", "end platform"]);
-        assert.deepStrictEqual(fake.events.slice(2, 4).sort(), ["start entities/dev", "start search/dev"], "both services of the wave start before either ends");
-        assert.strictEqual(fake.events.indexOf("start catalog/dev") > fake.events.indexOf("end entities"), true, "catalog waits for entities");
-        assert.strictEqual(fake.maxParallel(), 2);
+        assert.deepStrictEqual(fake.events.slice(2, 5).sort(), ["start catalog/dev", "start entities/dev", "start search/dev"], "every service of the wave starts before any ends");
+        assert.strictEqual(fake.maxParallel(), 3);
         assert.ok(lines.includes("[entities] deploy in progress"), "progress is streamed with the stack's name");
     });
 
     it("stops on the first failure, names the stack, and never starts the next wave", async () => {
         const fake = fakeRunner({ failing: ["entities"] });
-        await assert.rejects(runWaves(fake.runner, waves, { operation: "deploy", env: "dev", log: () => undefined }), (err: unknown) => {
+        const threeWaves = [[platform], [t("entities"), t("search")], [t("catalog")]];
+        await assert.rejects(runWaves(fake.runner, threeWaves, { operation: "deploy", env: "dev", log: () => undefined }), (err: unknown) => {
             assert.ok(err instanceof StackFailedError);
             assert.strictEqual(err.project, "entities");
             assert.match(err.message, /deploy of entities \(stack dev\) failed: .*AccessDenied/);
             return true;
         });
-        assert.ok(!fake.events.some((e) => e.startsWith("start catalog")), "the callers of a failed service are not deployed");
+        assert.ok(!fake.events.some((e) => e.startsWith("start catalog")), "a later wave is not started");
         assert.ok(fake.events.includes("end search"), "a sibling already running is allowed to finish");
     });
 
@@ -66,13 +65,13 @@ describe("whole-environment deploys (scripts/lib/deploy-order)", () => {
         assert.deepStrictEqual(fake.events, ["start platform/prod", "end platform"]);
     });
 
-    it("destroys in reverse: callers first, the platform last", async () => {
+    it("destroys in reverse: the services first, the platform last", async () => {
         const fake = fakeRunner();
         await runWaves(fake.runner, waves, { operation: "destroy", env: "dev", log: () => undefined });
         const starts = fake.events.filter((e) => e.startsWith("start")).map((e) => e.split(" ")[1].split("/")[0]);
-        assert.strictEqual(starts[0], "catalog");
-        assert.deepStrictEqual(starts.slice(1, 3).sort(), ["entities", "search"]);
+        assert.deepStrictEqual(starts.slice(0, 3).sort(), ["catalog", "entities", "search"]);
         assert.strictEqual(starts[3], "platform");
+        assert.ok(fake.events.indexOf("start platform/dev") > fake.events.indexOf("end catalog"), "the platform waits for every service");
     });
 
     it("refuses to destroy prod without --yes-destroy-prod, before touching any stack", async () => {
@@ -83,9 +82,9 @@ describe("whole-environment deploys (scripts/lib/deploy-order)", () => {
         assert.strictEqual(fake.events.length, 8);
     });
 
-    it("plans this repository's environments: platform, entities, then catalog (which calls it)", () => {
+    it("plans this repository's environments: the platform, then the edge, catalog and entities together (catalog calls entities without waiting for it)", () => {
         for (const env of ["dev", "prod"]) {
-            assert.deepStrictEqual(environmentWaves(env).map((w) => w.map((x) => x.project)), [["platform"], ["entities"], ["catalog"]]);
+            assert.deepStrictEqual(environmentWaves(env).map((w) => w.map((x) => x.project)), [["platform"], ["catalog", "edge", "entities"]]);
         }
     });
 });

@@ -1,29 +1,26 @@
 import * as assert from "assert";
-import * as path from "path";
-import { loadPlatformConfig } from "../../stacks/platform/config";
-import { platformProgram } from "../../stacks/platform/program";
-import { Graph, runProgram, stackConfig } from "../helpers/graph";
-
-const ROOT = path.resolve(__dirname, "../..");
+import { loadEdgeConfig } from "../../stacks/edge/config";
+import { Graph, stackConfig } from "../helpers/graph";
+import { EDGE_DIR, runEdge } from "./edge-helpers";
 const load = (stack: "dev" | "prod", overrides: Record<string, string>) => {
-    const config = stackConfig(ROOT, stack, overrides);
-    return loadPlatformConfig((key) => config[key], stack);
+    const config = stackConfig(EDGE_DIR, stack, overrides);
+    return loadEdgeConfig((key) => config[key], stack);
 };
 
-describe("platform edge config", () => {
-    it("reads the edge keys of dev and prod (VPC link V2 in both)", () => {
-        assert.deepStrictEqual(load("dev", {}).edge, { integrationMode: "vpc-link-v2", servicePrefixes: [], wafRateLimit: 2000, userPoolTier: "ESSENTIALS" });
-        assert.strictEqual(load("prod", {}).edge.userPoolTier, "PLUS");
+describe("edge config", () => {
+    it("reads the edge keys of dev and prod (VPC link V2 in both), and the platform stack of the same environment", () => {
+        assert.deepStrictEqual(load("dev", {}), { environment: "dev", platformStack: "organization/platform/dev", integrationMode: "vpc-link-v2", servicePrefixes: [], wafRateLimit: 2000, userPoolTier: "ESSENTIALS" });
+        assert.strictEqual(load("prod", {}).userPoolTier, "PLUS");
     });
 
     const BAD: [Record<string, string>, RegExp][] = [
-        [{ "platform:apiIntegration": "vpc-link-v3" }, /platform:apiIntegration = "vpc-link-v3".*"vpc-link-v2", "nlb"/],
-        [{ "platform:wafRateLimit": "5" }, /platform:wafRateLimit = "5".*from 10/],
-        [{ "platform:userPoolTier": "GOLD" }, /platform:userPoolTier = "GOLD"/],
-        [{ "platform:apiServicePrefixes": '["/orders"]' }, /platform:apiServicePrefixes.*service prefix "\/orders"/],
-        [{ "platform:apiServicePrefixes": '["orders","orders"]' }, /platform:apiServicePrefixes.*duplicate path/],
-        [{ "platform:customDomain": "app.example.com" }, /platform:certificateArn = "".*a value too, since platform:customDomain is set/],
-        [{ "platform:customDomain": "app.example.com", "platform:certificateArn": "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, /platform:certificateArn.*us-east-1/],
+        [{ "edge:apiIntegration": "vpc-link-v3" }, /edge:apiIntegration = "vpc-link-v3".*"vpc-link-v2", "nlb"/],
+        [{ "edge:wafRateLimit": "5" }, /edge:wafRateLimit = "5".*from 10/],
+        [{ "edge:userPoolTier": "GOLD" }, /edge:userPoolTier = "GOLD"/],
+        [{ "edge:apiServicePrefixes": '["/orders"]' }, /edge:apiServicePrefixes.*service prefix "\/orders"/],
+        [{ "edge:apiServicePrefixes": '["orders","orders"]' }, /edge:apiServicePrefixes.*duplicate path/],
+        [{ "edge:customDomain": "app.example.com" }, /edge:certificateArn = "".*a value too, since edge:customDomain is set/],
+        [{ "edge:customDomain": "app.example.com", "edge:certificateArn": "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, /edge:certificateArn.*us-east-1/],
     ];
     for (const [set, message] of BAD) {
         it(`refuses ${JSON.stringify(set)} with a message naming the key`, () => {
@@ -32,29 +29,44 @@ describe("platform edge config", () => {
     }
 });
 
-describe("platform stack with the edge", () => {
-    const graphs: Record<string, Graph> = {};
+describe("edge stack, on the platform's outputs", () => {
+    const graphs: Record<string, { platform: Graph; edge: Graph }> = {};
     before(async () => {
         for (const stack of ["dev", "prod"] as const) {
-            graphs[stack] = await runProgram(() => platformProgram(), { project: "platform", stack, config: stackConfig(ROOT, stack) });
+            graphs[stack] = await runEdge(stack);
         }
     });
 
-    it("wires the SecureApi to the mesh's ALB, its security group and the private subnets", () => {
-        for (const g of Object.values(graphs)) {
-            const alb = g.one("aws:lb/loadBalancer:LoadBalancer", "-alb");
+    it("wires the SecureApi to the platform's ALB, its security group and the private subnets", () => {
+        for (const { platform: p, edge: g } of Object.values(graphs)) {
+            const alb = p.one("aws:lb/loadBalancer:LoadBalancer", "-alb");
             const integrations = g.ofType("aws:apigateway/integration:Integration");
             assert.ok(integrations.length > 0 && integrations.every((i) => i.inputs.integrationTarget === alb.state.arn));
             const ingress = g.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").find((r) => r.name.endsWith("-alb-from-vpc-link"))!;
-            assert.strictEqual(g.referenced(ingress.inputs.securityGroupId)!.name, (alb.inputs.securityGroups as string[]).map((id) => g.referenced(id)!.name)[0]);
+            assert.strictEqual(p.referenced(ingress.inputs.securityGroupId)!.name, (alb.inputs.securityGroups as string[]).map((id) => p.referenced(id)!.name)[0]);
             const link = g.one("aws:apigatewayv2/vpcLink:VpcLink");
-            const subnets = (link.inputs.subnetIds as string[]).map((id) => g.referenced(id)!);
+            const subnets = (link.inputs.subnetIds as string[]).map((id) => p.referenced(id)!);
             assert.ok(subnets.length >= 2 && subnets.every((s) => s.name.includes("private")));
         }
     });
 
+    it("leaves the platform without any edge resource, and without the edge's outputs", () => {
+        for (const { platform: p } of Object.values(graphs)) {
+            assert.deepStrictEqual(p.resources.filter((r) => /^aws:(apigateway|cloudfront|cognito|wafv2)/.test(r.type)).map((r) => r.name), []);
+            assert.strictEqual(p.outputs.apiUrl, undefined);
+        }
+    });
+
+    it("tags its resources with the platform's tags under its own project name, in the platform's region", () => {
+        for (const { platform: p, edge: g } of Object.values(graphs)) {
+            const provider = g.one("pulumi:providers:aws");
+            assert.deepStrictEqual(JSON.parse(String(provider.inputs.defaultTags)).tags, { ...(p.outputs.tags as Record<string, string>), project: "edge" });
+            assert.strictEqual(provider.inputs.region, p.outputs.region);
+        }
+    });
+
     it("exports the edge outputs", () => {
-        for (const g of Object.values(graphs)) {
+        for (const { edge: g } of Object.values(graphs)) {
             for (const key of ["apiUrl", "apiId", "apiStage", "userPoolId", "userPoolClientId", "webBucketName", "distributionId"]) {
                 assert.ok(g.outputs[key], key);
             }
@@ -63,7 +75,7 @@ describe("platform stack with the edge", () => {
     });
 
     it("protects the user pool and buckets in prod, not in dev", () => {
-        assert.ok(graphs.prod.one("aws:cognito/userPool:UserPool").protect);
-        assert.ok(!graphs.dev.one("aws:cognito/userPool:UserPool").protect);
+        assert.ok(graphs.prod.edge.one("aws:cognito/userPool:UserPool").protect);
+        assert.ok(!graphs.dev.edge.one("aws:cognito/userPool:UserPool").protect);
     });
 });

@@ -31,6 +31,12 @@ describe("estimate: the program's targets", function () {
             assert.ok(s.minutes < 30, `${s.stack}: ${s.minutes} min`);
         }
     });
+
+    it("deploys the whole prod environment in under 30 minutes: the platform, then every other stack in one wave", () => {
+        assert.deepStrictEqual(prod.deployTime.waves.map((w) => w.stacks), [["platform"], ["catalog", "edge", "entities"]]);
+        assert.ok(prod.deployTime.minutes < 30, `prod: ${prod.deployTime.minutes} min over ${prod.deployTime.waves.map((w) => `[${w.stacks.join(", ")}] ${w.minutes}`).join(" then ")}`);
+        assert.ok(prod.targets.every((t) => t.holds), JSON.stringify(prod.targets));
+    });
 });
 
 describe("estimate: the size keys that bring dev under its ceiling", () => {

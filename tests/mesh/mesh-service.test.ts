@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { MeshService, MeshServiceArgs, validateMeshServiceArgs } from "../../components/mesh/mesh-service";
+import { DEFAULT_CONTAINER_PORT, DEFAULT_MESH_INGRESS_PORT, MeshService, MeshServiceArgs, serviceConnectUrl, validateMeshServiceArgs } from "../../components/mesh/mesh-service";
 import { Graph, runProgram } from "../helpers/graph";
 
 const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf";
@@ -118,6 +118,27 @@ describe("MeshService (prod-like)", () => {
         const egress = g.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === sg.id);
         assert.deepStrictEqual(egress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [["sg-users", 8443]]);
         assert.strictEqual(service().serviceConnectConfiguration.services[0].ingressPortOverride, 8443);
+    });
+
+    it("a given security group replaces its own: no group is created, the tasks join it and every rule lands on it", async () => {
+        const given = await runProgram(() => {
+            const svc = new MeshService("orders", baseArgs({ securityGroupId: "sg-platform-orders" }));
+            return { securityGroupId: svc.securityGroupId };
+        });
+        assert.strictEqual(given.ofType("aws:ec2/securityGroup:SecurityGroup").length, 0);
+        assert.strictEqual(given.outputs.securityGroupId, "sg-platform-orders");
+        const net = given.one("aws:ecs/service:Service").inputs.networkConfiguration as Record<string, any>;
+        assert.deepStrictEqual(net.securityGroups, ["sg-platform-orders", "sg-apptier"]);
+        const ingress = given.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === "sg-platform-orders");
+        assert.deepStrictEqual(ingress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]).sort(), [["sg-alb", 8080], ["sg-web", 8443]]);
+        const egress = given.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === "sg-platform-orders");
+        assert.deepStrictEqual(egress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [["sg-users", 8443]]);
+    });
+
+    it("the Service Connect URL follows from the name and the default port, as callers derive it", () => {
+        assert.strictEqual(serviceConnectUrl("orders"), `http://orders:${DEFAULT_CONTAINER_PORT}`);
+        assert.strictEqual(service().serviceConnectConfiguration.services[0].clientAlias[0].port, DEFAULT_CONTAINER_PORT);
+        assert.strictEqual(service().serviceConnectConfiguration.services[0].ingressPortOverride, DEFAULT_MESH_INGRESS_PORT);
     });
 
     it("autoscaling: target tracking on CPU and on ALB requests per target of the production group", () => {

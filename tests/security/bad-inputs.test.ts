@@ -5,6 +5,8 @@ import { MeshServiceArgs, validateMeshServiceArgs } from "../../components/mesh/
 import { ObservabilityKitArgs, validateObservabilityKitArgs } from "../../components/observability/kit";
 import { ServiceObservabilityArgs, validateServiceObservabilityArgs } from "../../components/observability/service-observability";
 import { ProgramError } from "../../scripts/lib/mock-runtime";
+import { RawConfig } from "../../stacks/config/reader";
+import { edgeProgram } from "../../stacks/edge/program";
 import { platformProgram } from "../../stacks/platform/program";
 import { loadServiceConfig } from "../../stacks/service/config";
 import { fullArgs } from "../data/fixtures";
@@ -13,8 +15,8 @@ import { runProgram, stackConfig } from "../helpers/graph";
 const ROOT = path.resolve(__dirname, "../..");
 
 /**
- * Bad input, everywhere: each row sets one bad value (a platform or service config key, or a
- * component arg) and names what the error message must contain (the key or arg). Platform rows run
+ * Bad input, everywhere: each row sets one bad value (a platform, edge or service config key, or a
+ * component arg) and names what the error message must contain (the key or arg). Platform and edge rows run
  * the whole program under mocks and assert that nothing but the root stack was registered; the other
  * rows call the plain validation that runs before any child is created (and one mocks run per
  * component kind below proves it runs first).
@@ -25,11 +27,20 @@ interface Row {
     readonly run: () => unknown;
 }
 
-const platformRow = (key: string, value: string, stack: "dev" | "prod" = "prod"): Row => ({
-    what: `platform config ${key} = ${JSON.stringify(value)} (${stack})`,
+/** The stack programs a row may run whole, with the folder of their stack files. */
+const PROGRAMS = {
+    platform: { dir: ROOT, program: (raw: RawConfig) => platformProgram(raw) },
+    edge: { dir: path.join(ROOT, "edge"), program: (raw: RawConfig) => edgeProgram(raw) },
+};
+type ProgramRun = { project: keyof typeof PROGRAMS; stack: string; config: Record<string, string> };
+
+const programRow = (project: keyof typeof PROGRAMS) => (key: string, value: string, stack: "dev" | "prod" = "prod"): Row => ({
+    what: `${project} config ${key} = ${JSON.stringify(value)} (${stack})`,
     names: new RegExp(key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
-    run: () => ({ platform: { stack, config: stackConfig(ROOT, stack, { [key]: value }) } }),
+    run: (): { program: ProgramRun } => ({ program: { project, stack, config: stackConfig(PROGRAMS[project].dir, stack, { [key]: value }) } }),
 });
+const platformRow = programRow("platform");
+const edgeRow = programRow("edge");
 
 const serviceRow = (key: string, value: string): Row => ({
     what: `service config ${key} = ${JSON.stringify(value)}`,
@@ -56,7 +67,7 @@ const SVC_OBS: ServiceObservabilityArgs = { environment: "prod", service: "order
 const svcObsRow = (arg: string, overrides: Partial<ServiceObservabilityArgs>): Row => ({ what: `ServiceObservability ${arg}`, names: new RegExp(arg), run: () => validateServiceObservabilityArgs("orders", { ...SVC_OBS, ...overrides }) });
 
 const ROWS: Row[] = [
-    // Platform config: every key of stacks/platform/config.ts that a user sets.
+    // Platform and edge config: every key of stacks/platform/config.ts and stacks/edge/config.ts that a user sets.
     platformRow("platform:production", "maybe"),
     platformRow("platform:owner", "a|b"),
     platformRow("platform:costCenter", ""),
@@ -74,12 +85,13 @@ const ROWS: Row[] = [
     platformRow("platform:serviceTls", "TRUE"),
     platformRow("platform:fargateSpot", "sometimes"),
     platformRow("platform:albCertificateArn", "arn:aws:iam::123456789012:server-certificate/x"),
-    platformRow("platform:apiIntegration", "public-alb"),
-    platformRow("platform:apiServicePrefixes", '["orders","orders"]'),
-    platformRow("platform:wafRateLimit", "5"),
-    platformRow("platform:userPoolTier", "GOLD"),
-    platformRow("platform:customDomain", "Not A Domain"),
-    platformRow("platform:certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc"),
+    edgeRow("edge:apiIntegration", "public-alb"),
+    edgeRow("edge:apiServicePrefixes", '["orders","orders"]'),
+    edgeRow("edge:wafRateLimit", "5"),
+    edgeRow("edge:userPoolTier", "GOLD"),
+    edgeRow("edge:customDomain", "Not A Domain"),
+    edgeRow("edge:certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc"),
+    platformRow("platform:services", '["entities","Catalog"]'),
     platformRow("aws:region", "mars-1", "dev"),
     // Service config: keys of stacks/service/config.ts.
     serviceRow("cpu", "300"),
@@ -95,6 +107,7 @@ const ROWS: Row[] = [
     serviceRow("listenerRulePriority", "0"),
     serviceRow("pathPatterns", "/api"),
     serviceRow("platformOrganization", "bad org!"),
+    edgeRow("edge:platformProject", "bad project!"),
     // Component args.
     meshRow("serviceName", { serviceName: "Orders_Service" }),
     meshRow("cpu", { cpu: 333 }),
@@ -126,17 +139,17 @@ describe("bad input, everywhere", function () {
     for (const row of ROWS) {
         it(`refuses ${row.what}, naming it, before any resource is registered`, async () => {
             const setup = row.run as () => unknown;
-            let platform: { stack: string; config: Record<string, string> } | undefined;
+            let program: ProgramRun | undefined;
             let error: unknown;
             try {
                 const result = setup();
-                platform = (result as { platform?: { stack: string; config: Record<string, string> } } | undefined)?.platform;
+                program = (result as { program?: ProgramRun } | undefined)?.program;
             } catch (e) {
                 error = e;
             }
-            if (platform !== undefined) {
-                const config = platform.config;
-                await assert.rejects(runProgram(() => platformProgram((k) => config[k]), { project: "platform", stack: platform.stack, config }), (e: unknown) => {
+            if (program !== undefined) {
+                const { config, project, stack } = program;
+                await assert.rejects(runProgram(() => PROGRAMS[project].program((k) => config[k]), { project, stack, config }), (e: unknown) => {
                     assert.ok(e instanceof ProgramError, String(e));
                     assert.match(e.message, row.names);
                     assert.deepStrictEqual(e.registered.map((r) => r.type), ["pulumi:pulumi:Stack"]);

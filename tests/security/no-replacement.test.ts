@@ -29,6 +29,7 @@ const NON_IDENTITY_CHANGES = {
         "platform:logRetentionDays": "731",
         "platform:alarmOverrides": JSON.stringify(["ecsService.cpu.threshold=70", "rdsInstance.connections.threshold=200"]),
     },
+    edge: { "edge:wafRateLimit": "3000" },
     entities: { "entities:cpu": "2048", "entities:memory": "4096", "entities:minTasks": "3", "entities:maxTasks": "20" },
     catalog: { "catalog:cpu": "1024", "catalog:memory": "3072", "catalog:minTasks": "3", "catalog:maxTasks": "12" },
 };
@@ -47,7 +48,7 @@ describe("nothing stateful lost in prod", () => {
 
     it("covers the stateful resources of every layer", () => {
         const types = new Set([...committed.values()].map((r) => r.type));
-        for (const type of ["aws:dynamodb/table:Table", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:cloudwatch/logGroup:LogGroup", "aws:secretsmanager/secret:Secret"]) {
+        for (const type of ["aws:dynamodb/table:Table", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:cloudwatch/logGroup:LogGroup", "aws:secretsmanager/secret:Secret", "aws:cognito/userPool:UserPool"]) {
             assert.ok(types.has(type), `the prod plan has no ${type}`);
         }
     });

@@ -25,6 +25,20 @@ describe("platform stack: network", () => {
         prod = await platform("prod");
     });
 
+    it("creates one empty security group per platform:services entry in the VPC, and exports them by name", () => {
+        for (const [env, g] of [["dev", dev], ["prod", prod]] as const) {
+            const groups = g.outputs.serviceSecurityGroupIds as Record<string, string>;
+            assert.deepStrictEqual(Object.keys(groups).sort(), ["catalog", "entities"]);
+            const vpc = g.one("aws:ec2/vpc:Vpc");
+            for (const [svc, id] of Object.entries(groups)) {
+                const sg = g.named(`${env}-svc-${svc}`);
+                assert.strictEqual(sg.id, id);
+                assert.strictEqual(sg.inputs.vpcId, vpc.id);
+                assert.strictEqual(g.resources.filter((r) => r.type.startsWith("aws:vpc/securityGroup") && r.inputs.securityGroupId === id).length, 0, "rules come from the service stacks");
+            }
+        }
+    });
+
     it("places every subnet by AZ ID, never by AZ name, in 2 AZs in dev and 3 in prod", () => {
         for (const [g, azs] of [[dev, ["use1-az1", "use1-az2"]], [prod, ["use1-az1", "use1-az2", "use1-az4"]]] as const) {
             for (const s of g.ofType(SUBNET)) {

@@ -111,7 +111,7 @@ describe("service config", () => {
 function fakeRepo(services: Record<string, Record<string, unknown>>): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "plan-order-"));
     fs.writeFileSync(path.join(root, "Pulumi.yaml"), "name: platform\nruntime: nodejs\n");
-    fs.writeFileSync(path.join(root, "Pulumi.dev.yaml"), "config: {}\n");
+    fs.writeFileSync(path.join(root, "Pulumi.dev.yaml"), `config:\n  platform:services: ${JSON.stringify(Object.keys(services))}\n`);
     fs.mkdirSync(path.join(root, "apps", "authorizer", "src"), { recursive: true });
     for (const [name, config] of Object.entries(services)) {
         const dir = path.join(root, "apps", name);
@@ -131,9 +131,19 @@ describe("plan: checks across service projects, before any program runs", () => 
         assert.deepStrictEqual(projectsInDeployOrder(root, "dev").map((p) => p.name), ["platform", "c", "b", "a"]);
     });
 
-    it("fails on a call to a service that has no project, naming caller, callee and the known services", () => {
+    it("fails on a call to a service that is not in platform:services, naming caller and callee", () => {
         const root = fakeRepo({ a: svc(["payments"], ["/a*"], 1) });
-        assert.throws(() => projectsInDeployOrder(root, "dev"), /a calls unknown service "payments" \(known: a\)/);
+        assert.throws(() => projectsInDeployOrder(root, "dev"), /a calls "payments", which is not listed in platform:services of Pulumi.dev.yaml/);
+    });
+
+    it("fails on a service project that platform:services does not list, and on a listed name without a project", () => {
+        const root = fakeRepo({ a: svc([], ["/a*"], 1), b: svc([], ["/b*"], 2) });
+        fs.writeFileSync(path.join(root, "Pulumi.dev.yaml"), 'config:\n  platform:services: ["a", "search"]\n');
+        assert.throws(() => projectsInDeployOrder(root, "dev"), (e: Error) => {
+            assert.match(e.message, /service project apps\/b is not listed in platform:services of Pulumi.dev.yaml/);
+            assert.match(e.message, /platform:services of Pulumi.dev.yaml lists "search", which has no project \(apps\/search\/Pulumi.yaml\)/);
+            return true;
+        });
     });
 
     it("fails on a call cycle, showing the cycle", () => {
@@ -168,14 +178,19 @@ describe("plan: checks across service projects, before any program runs", () => 
 
 describe("plan: the whole environment", () => {
     for (const env of ["dev", "prod"]) {
-        it(`${env}: runs the platform, then entities, then catalog, each service reading the real outputs of the stacks before it`, async () => {
+        it(`${env}: runs the platform, then the edge and the services, each reading the real outputs of the platform, each service in the platform's group for it`, async () => {
             const plan = await committedPlan(env);
-            assert.deepStrictEqual(plan.stacks.map((s) => s.project), ["platform", "entities", "catalog"]);
-            const [platform, entities, catalog] = plan.stacks;
+            assert.deepStrictEqual(plan.stacks.map((s) => s.project), ["platform", "edge", "entities", "catalog"]);
+            const [platform, , entities, catalog] = plan.stacks;
             const ecs = (s: typeof entities) => s.resources.find((r) => r.type === "aws:ecs/service:Service")!;
             assert.strictEqual(ecs(entities).inputs.cluster, platform.outputs.clusterArn);
-            const into = catalog.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === entities.outputs.securityGroupId);
-            assert.deepStrictEqual(into.map((r) => r.inputs.referencedSecurityGroupId), [catalog.outputs.securityGroupId]);
+            const groups = platform.outputs.serviceSecurityGroupIds as Record<string, string>;
+            const groupNamed = (id: string) => platform.resources.find((r) => r.id === id)?.name;
+            assert.deepStrictEqual(Object.keys(groups).sort(), ["catalog", "entities"]);
+            assert.deepStrictEqual([groupNamed(groups.entities), groupNamed(groups.catalog)], [`${env}-svc-entities`, `${env}-svc-catalog`]);
+            assert.deepStrictEqual([entities.outputs.securityGroupId, catalog.outputs.securityGroupId], [groups.entities, groups.catalog]);
+            const into = catalog.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === groups.entities);
+            assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[groups.catalog, 8443]]);
             const tls = ((ecs(catalog).inputs.serviceConnectConfiguration as Record<string, unknown>).services as Record<string, unknown>[])[0].tls;
             assert.strictEqual(tls !== undefined, env === "prod", "TLS in prod only");
         });

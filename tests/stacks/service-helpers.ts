@@ -31,13 +31,9 @@ export function fakePlatform(production: boolean, overrides: Record<string, unkn
         albArnSuffix: "app/fake-alb/0123",
         albListenerArn: arn("elasticloadbalancing", "listener/app/fake-alb/0123/4567"),
         albSecurityGroupId: "sg-fakealb",
+        serviceSecurityGroupIds: { entities: "sg-fakeentities", catalog: "sg-fakecatalog" },
         ...overrides,
     };
-}
-
-/** A fake service stack's outputs, as a callee exports them. */
-export function fakeService(name: string, securityGroupId: string): Record<string, unknown> {
-    return { serviceName: name, securityGroupId, meshIngressPort: 8443, discoveryName: name, meshUrl: `http://${name}:8080` };
 }
 
 export function runService(service: string, stack: "dev" | "prod", opts: { config?: Record<string, string>; stackOutputs?: Record<string, Record<string, unknown>> } = {}): Promise<Graph> {

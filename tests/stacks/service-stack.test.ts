@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { Graph } from "../helpers/graph";
 import * as path from "path";
-import { fakePlatform, fakeService, ROOT, runService } from "./service-helpers";
+import { fakePlatform, ROOT, runService } from "./service-helpers";
 
 const ECS_SERVICE = "aws:ecs/service:Service";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -127,10 +127,20 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
         assert.deepStrictEqual(secretsStmt.Resource, [gDev.outputs.cacheAuthSecretArn]);
     });
 
-    it("admits exactly the ALB into the service's own group (entities has no callers yet)", () => {
-        const sg = gDev.named("dev-entities-sg");
-        const into = gDev.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === sg.id);
+    it("runs its tasks in the platform's group for the service, creating none of its own", () => {
+        assert.strictEqual(gDev.ofType("aws:ec2/securityGroup:SecurityGroup").filter((r) => r.name === "dev-entities-sg").length, 0);
+        assert.strictEqual(((gDev.one(ECS_SERVICE).inputs.networkConfiguration as Obj).securityGroups as string[])[0], "sg-fakeentities");
+        assert.strictEqual(gDev.outputs.securityGroupId, "sg-fakeentities");
+    });
+
+    it("admits exactly the ALB into the service's own group (entities calls nobody; its callers add their own rules)", () => {
+        const into = gDev.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === "sg-fakeentities");
         assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[dev.albSecurityGroupId, 8080]]);
+    });
+
+    it("refuses a platform without a security group for the service, naming platform:services", async () => {
+        await assert.rejects(runService("entities", "dev", { stackOutputs: { "organization/platform/dev": fakePlatform(false, { serviceSecurityGroupIds: { catalog: "sg-fakecatalog" } }) } }),
+            /serviceSecurityGroupIds = "entities": expected .*add entities to the platform's platform:services/);
     });
 
     it("reaches its cache through a client group of its own, the cache's only client, on 6379 only", () => {
@@ -168,23 +178,24 @@ describe("service stack: catalog calls entities through the mesh", () => {
     const stack = "prod";
     let g: Graph;
     before(async () => {
-        g = await runService("catalog", stack, {
-            stackOutputs: { [`organization/platform/${stack}`]: fakePlatform(true), [`organization/entities/${stack}`]: fakeService("entities", "sg-fakeentities") },
-        });
+        // The platform's outputs only: no callee stack is offered, so reading one would fail the run.
+        g = await runService("catalog", stack);
     });
 
-    it("reads the callee's service stack of the same environment", async () => {
-        await assert.rejects(
-            runService("catalog", stack, { stackOutputs: { [`organization/platform/${stack}`]: fakePlatform(true), "organization/entities/dev": fakeService("entities", "sg-x") } }),
-            /StackReference to "organization\/entities\/prod": no such stack/,
-        );
+    it("reads no other service's stack: planned with the platform's outputs alone, it still calls entities", () => {
+        assert.deepStrictEqual(g.outputs.calls, ["entities"]);
+        assert.strictEqual(g.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === "sg-fakeentities").length, 1);
     });
 
-    it("adds an ingress rule on the callee's group from its own group, on the callee's mesh port only", () => {
-        const own = g.named("prod-catalog-sg");
+    it("refuses a call to a service the platform has no security group for", async () => {
+        await assert.rejects(runService("catalog", stack, { stackOutputs: { [`organization/platform/${stack}`]: fakePlatform(true, { serviceSecurityGroupIds: { catalog: "sg-fakecatalog" } }) } }),
+            /serviceSecurityGroupIds = "entities"/);
+    });
+
+    it("adds an ingress rule on the callee's platform group from its own platform group, on the callee's mesh port only", () => {
         const into = g.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === "sg-fakeentities");
-        assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]), [[own.id, 8443, 8443]]);
-        const out = g.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === own.id);
+        assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]), [["sg-fakecatalog", 8443, 8443]]);
+        const out = g.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === "sg-fakecatalog");
         assert.deepStrictEqual(out.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [["sg-fakeentities", 8443]]);
     });
 

@@ -1,0 +1,68 @@
+import { INTEGRATION_MODES, IntegrationMode, USER_POOL_TIERS, UserPoolTier } from "../../components/edge/args";
+import { REFERENCE_ROUTES, routeTableProblems, serviceProxyRoutes } from "../../components/edge/routes";
+import { wafRateLimitProblem } from "../../components/edge/waf-rules";
+import { ACM_CERTIFICATE_ARN, ConfigValidator, optionalString, RawConfig } from "../config/reader";
+import { PULUMI_NAME, stackName } from "../service/config";
+
+/** The edge project's name; its config keys live in this namespace. */
+export const EDGE_PROJECT = "edge";
+
+/** Every key the edge program reads, without namespace; edge/Pulumi.yaml declares each with a default. */
+export const EDGE_CONFIG_KEYS = ["platformOrganization", "platformProject",
+    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "certificateArn"] as const;
+
+export type EdgeConfigKey = (typeof EDGE_CONFIG_KEYS)[number];
+
+export interface EdgeConfig {
+    /** Stack name = environment name. */
+    readonly environment: string;
+    /** Fully qualified name of the platform stack of the same environment. */
+    readonly platformStack: string;
+    /** How API Gateway reaches the internal ALB: VPC link V2 (default) or VPC link V1 -> NLB. */
+    readonly integrationMode: IntegrationMode;
+    /** Path prefixes of services that get an authenticated proxy route `/<prefix>/{proxy+}`. */
+    readonly servicePrefixes: string[];
+    /** WAF rate limit per client IP per 5 minutes. */
+    readonly wafRateLimit: number;
+    readonly userPoolTier: UserPoolTier;
+    /** Both set, or undefined: the distribution's own *.cloudfront.net name. */
+    readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+}
+
+function servicePrefixesProblem(prefixes: string[]): string | undefined {
+    try {
+        const problems = routeTableProblems([...REFERENCE_ROUTES, ...serviceProxyRoutes(prefixes)]);
+        return problems.length > 0 ? problems.join("; ") : undefined;
+    } catch (e) {
+        return (e as Error).message;
+    }
+}
+
+/** Reads and validates the edge stack's config; throws a ConfigError naming every bad key, before any resource exists. */
+export function loadEdgeConfig(raw: RawConfig, stack: string): EdgeConfig {
+    const v = new ConfigValidator(raw, `${EDGE_PROJECT}/${stack}`);
+    const key = (k: EdgeConfigKey) => `${EDGE_PROJECT}:${k}`;
+    const nameCheck = (s: string) => (PULUMI_NAME.test(s) ? undefined : "letters, digits, . _ -");
+    const organization = v.string(key("platformOrganization"), "the Pulumi organisation of the platform stack (\"organization\" with pulumi login --local)", "organization", nameCheck);
+    const platformProject = v.string(key("platformProject"), "the platform's project name", "platform", nameCheck);
+    const integrationMode = v.oneOf(key("apiIntegration"), INTEGRATION_MODES, "vpc-link-v2");
+    const servicePrefixes = v.stringList(key("apiServicePrefixes"), "service path prefixes such as [\"orders\"], each once", [], servicePrefixesProblem);
+    const wafRateLimit = v.integer(key("wafRateLimit"), "requests per 5 minutes per IP", 2000, wafRateLimitProblem);
+    const userPoolTier = v.oneOf(key("userPoolTier"), USER_POOL_TIERS, "PLUS");
+    const customDomain = optionalString(raw, v, key("customDomain"), "\"\" (the *.cloudfront.net name) or a lower-case DNS name such as app.example.com", (d) => /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d));
+    const certificateArn = optionalString(raw, v, key("certificateArn"), "\"\" or an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there)", (a) => ACM_CERTIFICATE_ARN.test(a) && a.split(":")[3] === "us-east-1");
+    if ((customDomain === "") !== (certificateArn === "") && !v.hasProblem(key("customDomain")) && !v.hasProblem(key("certificateArn"))) {
+        const [setKey, unsetKey] = customDomain === "" ? [key("certificateArn"), key("customDomain")] : [key("customDomain"), key("certificateArn")];
+        v.fail(unsetKey, "", `a value too, since ${setKey} is set: a custom domain needs its us-east-1 certificate (or neither)`);
+    }
+    v.finish();
+    return {
+        environment: stack,
+        platformStack: stackName(organization, platformProject, stack),
+        integrationMode,
+        servicePrefixes,
+        wafRateLimit,
+        userPoolTier,
+        ...(customDomain !== "" && certificateArn !== "" ? { customDomain: { domainName: customDomain, certificateArn } } : {}),
+    };
+}

@@ -1,0 +1,63 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SecureApi } from "../../components/edge/secure-api";
+import { isStringList, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
+import { EDGE_PROJECT, loadEdgeConfig } from "./config";
+
+/**
+ * The public edge of one environment (E1-E6): CloudFront -> WAF -> API Gateway -> VPC link -> the
+ * platform's internal ALB. Its own stack, so that nothing waits for it: no service uses it, and its
+ * slow resources (the stage's cache cluster, the distribution) deploy alongside the services, not
+ * before them. Config is validated first; it reads only the platform stack of the same environment,
+ * and follows the platform's `production` flag, region, tags and log retention.
+ */
+export async function edgeProgram(raw: RawConfig = pulumiRawConfig()) {
+    const config = loadEdgeConfig(raw, pulumi.getStack());
+    const env = config.environment;
+    const platform = new pulumi.StackReference(config.platformStack);
+    const get = stackOutputReader(platform, `${EDGE_PROJECT}/${env}`);
+    // Values the program branches on or that SecureApi takes as plain values; ids and ARNs stay outputs.
+    const production = await get<boolean>("production", (v) => typeof v === "boolean", "true or false");
+    const region = await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code");
+    const logRetentionDays = await get<number>("logRetentionDays", (v) => typeof v === "number", "a number of days");
+    const tags = await get<Record<string, string>>("tags", (v) => typeof v === "object" && v !== null && !Array.isArray(v), "the platform's tags");
+    const privateSubnetIds = await get<string[]>("privateSubnetIds", isStringList, "a list of subnet ids");
+    const albListenerPort = await get<number>("albListenerPort", (v) => v === 80 || v === 443, "80 or 443");
+    const albListenerProtocol = await get<"HTTP" | "HTTPS">("albListenerProtocol", (v) => v === "HTTP" || v === "HTTPS", "HTTP or HTTPS");
+    const out = (key: string) => platform.requireOutput(key) as pulumi.Output<string>;
+
+    // The platform's tags (environment, owner, cost centre), with this project's name.
+    const provider = new aws.Provider(`${env}-edge-aws`, { region: region as aws.Region, defaultTags: { tags: { ...tags, project: EDGE_PROJECT } } });
+    // Named after the environment, as it was inside the platform: its resources keep their names.
+    const edge = new SecureApi(env, {
+        region,
+        albArn: out("albArn"),
+        albListenerArn: out("albListenerArn"),
+        albListenerPort,
+        albListenerProtocol,
+        albSecurityGroupId: out("albSecurityGroupId"),
+        albDnsName: out("albDnsName"),
+        vpcId: out("vpcId"),
+        privateSubnetIds,
+        integrationMode: config.integrationMode,
+        servicePrefixes: config.servicePrefixes,
+        logKmsKeyArn: out("observabilityKeyArn"),
+        logRetentionDays,
+        protect: production,
+        wafRateLimit: config.wafRateLimit,
+        userPoolTier: config.userPoolTier,
+        customDomain: config.customDomain,
+    }, { providers: [provider] });
+
+    return {
+        apiUrl: edge.url,
+        apiId: edge.apiId,
+        apiStage: edge.stageName,
+        userPoolId: edge.userPoolId,
+        userPoolClientId: edge.userPoolClientId,
+        webBucketName: edge.webBucketName,
+        distributionId: edge.distributionId,
+    };
+}
+
+export type EdgeOutputs = Awaited<ReturnType<typeof edgeProgram>>;
