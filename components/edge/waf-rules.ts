@@ -49,6 +49,19 @@ export function aclVisibility(metricPrefix: string): aws.types.input.wafv2.WebAc
 }
 
 /**
+ * What the rate rule counts per. Behind CloudFront (the ACL that checks the origin header), every
+ * request arrives from a CloudFront address shared by many viewers, so counting per source IP would
+ * throttle crowds of users at once; the viewer's address is in X-Forwarded-For, which CloudFront
+ * appends to. WAF reads the header's first address, which a client can forge, so this regional limit
+ * is a second line only: the CLOUDFRONT ACL counts real source IPs and is the one that holds.
+ */
+function rateKey(behindCloudFront: boolean): Pick<aws.types.input.wafv2.WebAclRuleStatementRateBasedStatement, "aggregateKeyType" | "forwardedIpConfig"> {
+    return behindCloudFront
+        ? { aggregateKeyType: "FORWARDED_IP", forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" } }
+        : { aggregateKeyType: "IP" };
+}
+
+/**
  * The rule list, priorities from 0 in order: origin verify (if any), rate limit, then the managed
  * groups. The origin check runs first so that traffic bypassing CloudFront costs no further rule
  * evaluations; the rate rule runs before the managed groups so a flood is cut before inspection.
@@ -77,7 +90,7 @@ export function wafRules(options: WafRulesOptions): aws.types.input.wafv2.WebAcl
     rules.push({
         name: "rate-limit-per-ip",
         action: { block: {} },
-        statement: { rateBasedStatement: { limit: options.rateLimit, aggregateKeyType: "IP", evaluationWindowSec: WAF_RATE_WINDOW_SECONDS } },
+        statement: { rateBasedStatement: { limit: options.rateLimit, evaluationWindowSec: WAF_RATE_WINDOW_SECONDS, ...rateKey(options.originSecret !== undefined) } },
         visibilityConfig: visibility(`${options.metricPrefix}-rate-limit`),
     });
     for (const group of MANAGED_RULE_GROUPS) {

@@ -29,8 +29,8 @@ export function secretArnOf(valueFrom: string): string {
 }
 
 export interface ExecutionPolicyArgs {
-    /** ARN of the service's ECR repository. */
-    readonly repositoryArn: string;
+    /** ARNs of the ECR repositories the task's images come from: the service's own and its sidecars' (e.g. the platform's ADOT mirror). */
+    readonly repositoryArns: readonly string[];
     /** ARN of the service's log group. */
     readonly logGroupArn: string;
     /** `valueFrom` of every injected secret (ARN, optionally with a JSON key). */
@@ -39,13 +39,17 @@ export interface ExecutionPolicyArgs {
     readonly secretKmsKeyArns?: readonly string[];
 }
 
-/** What the ECS agent needs to start the task, scoped to this service's repository, log group and secrets. */
+/** What the ECS agent needs to start the task, scoped to this service's repositories, log group and secrets. */
 export function executionRolePolicy(args: ExecutionPolicyArgs): PolicyDocument {
+    const repositoryArns = [...new Set(args.repositoryArns)].sort();
+    if (repositoryArns.length === 0) {
+        throw new Error("executionRolePolicy: repositoryArns must name at least one ECR repository");
+    }
     const secretArns = [...new Set(args.secretValueFroms.map(secretArnOf))].sort();
     const statements: PolicyStatement[] = [
         // GetAuthorizationToken has no resource type: AWS only accepts "*" for it.
         { Sid: "EcrAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-        { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: args.repositoryArn },
+        { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: repositoryArns },
         { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${args.logGroupArn}:*` },
     ];
     if (secretArns.length > 0) {

@@ -5,3 +5,4 @@ export * from "./iam-policies";
 export * from "./mesh-service";
 export * from "./path-rules";
 export * from "./platform";
+export * from "./repository";

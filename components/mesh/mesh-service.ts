@@ -7,6 +7,7 @@ import { fargateSizeProblem } from "./fargate-sizes";
 import { PolicyStatement } from "../iam/policy";
 import { ecsInfrastructureTrustPolicy, ecsTasksTrustPolicy, executionRolePolicy, secretArnOf, taskRolePolicy } from "./iam-policies";
 import { pathRouteProblems } from "./path-rules";
+import { createHardenedRepository } from "./repository";
 
 export type DeploymentStrategy = "ROLLING" | "CANARY" | "LINEAR" | "BLUE_GREEN";
 export const DEPLOYMENT_STRATEGIES: readonly DeploymentStrategy[] = ["ROLLING", "CANARY", "LINEAR", "BLUE_GREEN"];
@@ -175,8 +176,17 @@ export interface MeshServiceArgs {
     healthCheckPath?: string;
     /** uid:gid of the app; root is refused. @default "10001:10001" */
     user?: string;
-    /** ADOT collector image, pinned. @default DEFAULT_ADOT_IMAGE */
-    adotImage?: string;
+    /**
+     * ADOT collector image, pinned: in subnets without internet egress, a private ECR copy (the
+     * platform's `adotImageUri`), whose repository must then be in `sidecarRepositoryArns`.
+     * @default DEFAULT_ADOT_IMAGE (ECR Public: needs internet egress)
+     */
+    adotImage?: pulumi.Input<string>;
+    /**
+     * Private ECR repositories of the sidecar images (the platform's `adotRepositoryArn`): the
+     * execution role may pull from exactly these and the service's own repository. @default []
+     */
+    sidecarRepositoryArns?: pulumi.Input<string>[];
     /** Protect the repository and log group against deletion by Pulumi. @default true */
     protect?: boolean;
 }
@@ -329,22 +339,7 @@ export class MeshService extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, { parent });
         const region = aws.getRegionOutput({}, { parent });
 
-        const repository = new aws.ecr.Repository(`${name}-repo`, {
-            imageTagMutability: "IMMUTABLE",
-            imageScanningConfiguration: { scanOnPush: true },
-            encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.repositoryKmsKeyArn }],
-            forceDelete: false,
-        }, { parent, protect });
-        new aws.ecr.LifecyclePolicy(`${name}-repo`, {
-            repository: repository.name,
-            policy: JSON.stringify({
-                rules: [
-                    { rulePriority: 1, description: "Untagged layers go after a week", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 }, action: { type: "expire" } },
-                    // Enough history to roll back well past a bad week of releases.
-                    { rulePriority: 2, description: "Keep the 50 newest tagged images", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 50 }, action: { type: "expire" } },
-                ],
-            }),
-        }, { parent });
+        const repository = createHardenedRepository(`${name}-repo`, parent, { kmsKeyArn: args.repositoryKmsKeyArn, protect });
         const image = "uri" in args.image
             ? pulumi.output(args.image.uri)
             : new awsx.ecr.Image(`${name}-image`, { repositoryUrl: repository.repositoryUrl, context: args.image.buildContext, dockerfile: args.image.dockerfile, imageTag: args.image.tag, platform: "linux/amd64" }, { parent }).imageUri;
@@ -359,14 +354,15 @@ export class MeshService extends pulumi.ComponentResource {
         const secrets = pulumi.output(args.secrets ?? {}) as pulumi.Output<Record<string, string>>;
         const trust = pulumi.all([identity.accountId, partition.partition, region.region]).apply(([a, part, r]) => JSON.stringify(ecsTasksTrustPolicy(a, part, r)));
         const executionRole = new aws.iam.Role(`${name}-execution`, { description: `${svc}: lets the ECS agent pull the image, write logs and read the service's secrets`, assumeRolePolicy: trust }, { parent });
-        new aws.iam.RolePolicy(`${name}-execution`, {
+        const executionPolicy = new aws.iam.RolePolicy(`${name}-execution`, {
             role: executionRole.id,
-            policy: pulumi.all([repository.arn, logGroup.arn, secrets, pulumi.all(args.secretKmsKeyArns ?? [])]).apply(([repositoryArn, logGroupArn, s, secretKmsKeyArns]) =>
-                JSON.stringify(executionRolePolicy({ repositoryArn, logGroupArn, secretValueFroms: Object.values(s), secretKmsKeyArns })),
-            ),
+            policy: pulumi.all([repository.arn, pulumi.all(args.sidecarRepositoryArns ?? []), logGroup.arn, secrets, pulumi.all(args.secretKmsKeyArns ?? [])])
+                .apply(([repositoryArn, sidecarRepositoryArns, logGroupArn, s, secretKmsKeyArns]) =>
+                    JSON.stringify(executionRolePolicy({ repositoryArns: [repositoryArn, ...sidecarRepositoryArns], logGroupArn, secretValueFroms: Object.values(s), secretKmsKeyArns })),
+                ),
         }, { parent });
         const taskRole = new aws.iam.Role(`${name}-task`, { description: `${svc}: what the application's code may do`, assumeRolePolicy: trust }, { parent });
-        new aws.iam.RolePolicy(`${name}-task`, {
+        const taskPolicy = new aws.iam.RolePolicy(`${name}-task`, {
             role: taskRole.id,
             policy: pulumi.output(args.taskRoleStatements ?? []).apply((s) => JSON.stringify(taskRolePolicy(s as PolicyStatement[], args.enableExecuteCommand ?? false))),
         }, { parent });
@@ -382,7 +378,7 @@ export class MeshService extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             taskRoleArn: taskRole.arn,
             volumes: [{ name: TMP_VOLUME }],
-            containerDefinitions: pulumi.all([image, logGroup.name, region.region, environment, secrets]).apply(([uri, logGroupName, r, env, s]) =>
+            containerDefinitions: pulumi.all([image, logGroup.name, region.region, environment, secrets, args.adotImage ?? DEFAULT_ADOT_IMAGE]).apply(([uri, logGroupName, r, env, s, adotImage]) =>
                 JSON.stringify(containerDefinitions({
                     serviceName: svc,
                     image: uri,
@@ -393,7 +389,7 @@ export class MeshService extends pulumi.ComponentResource {
                     secrets: s,
                     healthCheckCommand: args.healthCheckCommand ?? ["CMD-SHELL", `curl -fsS http://localhost:${port}${args.healthCheckPath ?? "/health"} || exit 1`],
                     user: args.user ?? DEFAULT_APP_USER,
-                    adotImage: args.adotImage ?? DEFAULT_ADOT_IMAGE,
+                    adotImage,
                 })),
             ),
         }, { parent });
@@ -421,7 +417,8 @@ export class MeshService extends pulumi.ComponentResource {
             }],
         }, { parent, ignoreChanges: shifted ? ["actions"] : [] });
 
-        const trafficRole = shifted ? createTrafficShiftRole(name, parent, svc, identity.accountId, partition.partition) : undefined;
+        const traffic = shifted ? createTrafficShiftRole(name, parent, svc, identity.accountId, partition.partition) : undefined;
+        const trafficRole = traffic?.role;
         const d = args.deployment ?? {};
         const spot = args.fargateSpot ?? false;
         const service = new aws.ecs.Service(`${name}-service`, {
@@ -471,7 +468,13 @@ export class MeshService extends pulumi.ComponentResource {
                 }],
             },
             waitForSteadyState: false,
-        }, { parent, dependsOn: [rule], ignoreChanges: ["desiredCount"] });
+        }, {
+            parent,
+            // The roles' permissions must exist before ECS starts tasks (pull, logs, secrets; the
+            // app's calls) or shifts traffic: the roles alone can exist before their policies.
+            dependsOn: [rule, executionPolicy, taskPolicy, ...(traffic ? [traffic.attachment] : [])],
+            ignoreChanges: ["desiredCount"],
+        });
 
         createAutoscaling(name, parent, args, scaling, service, primary);
 
@@ -533,17 +536,17 @@ function createSecurityGroup(name: string, parent: pulumi.Resource, args: MeshSe
 }
 
 /** The role ECS uses to move listener-rule weights between the two target groups during CANARY/LINEAR/BLUE_GREEN. */
-function createTrafficShiftRole(name: string, parent: pulumi.Resource, svc: string, accountId: pulumi.Output<string>, partition: pulumi.Output<string>): aws.iam.Role {
+function createTrafficShiftRole(name: string, parent: pulumi.Resource, svc: string, accountId: pulumi.Output<string>, partition: pulumi.Output<string>): { role: aws.iam.Role; attachment: aws.iam.RolePolicyAttachment } {
     const role = new aws.iam.Role(`${name}-traffic-shift`, {
         description: `${svc}: lets ECS shift ALB traffic between target groups during deployments`,
         assumeRolePolicy: accountId.apply((a) => JSON.stringify(ecsInfrastructureTrustPolicy(a))),
     }, { parent });
     // AWS maintains this policy as the deployment feature grows; it is limited to ELB actions.
-    new aws.iam.RolePolicyAttachment(`${name}-traffic-shift`, {
+    const attachment = new aws.iam.RolePolicyAttachment(`${name}-traffic-shift`, {
         role: role.name,
         policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers`,
     }, { parent });
-    return role;
+    return { role, attachment };
 }
 
 function createAutoscaling(name: string, parent: pulumi.Resource, args: MeshServiceArgs, scaling: MeshAutoscaling, service: aws.ecs.Service, targetGroup: aws.lb.TargetGroup): void {

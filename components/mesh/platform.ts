@@ -1,6 +1,10 @@
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
+import { DEFAULT_ADOT_IMAGE } from "./container-definitions";
 import { ecsInfrastructureTrustPolicy } from "./iam-policies";
+import { createHardenedRepository } from "./repository";
 import { createPrivateBucket } from "../storage/private-bucket";
 
 export interface ServiceMeshPlatformArgs {
@@ -31,8 +35,34 @@ export interface ServiceMeshPlatformArgs {
     accessLogRetentionDays?: number;
     /** Name of the Service Connect namespace (a private DNS zone in the VPC). @default `<name>.mesh.internal` */
     namespaceName?: string;
-    /** Production guards: ALB deletion protection, and `protect` on the log bucket and the CA. @default true */
+    /**
+     * The upstream ADOT collector image, pinned by tag, that the platform mirrors into its own ECR
+     * repository at deploy time (tasks in subnets without internet egress cannot pull ECR Public).
+     * @default DEFAULT_ADOT_IMAGE
+     */
+    adotSourceImage?: string;
+    /** KMS key of the mirror repository. @default the AWS managed ECR key */
+    repositoryKmsKeyArn?: pulumi.Input<string>;
+    /** Production guards: ALB deletion protection, and `protect` on the log bucket, the CA and the mirror repository. @default true */
     protect?: boolean;
+}
+
+/** The folder of the mirror's Dockerfile (`ARG SOURCE_IMAGE` / `FROM ${SOURCE_IMAGE}`). */
+export const SIDECAR_MIRROR_CONTEXT = path.join(__dirname, "sidecar-mirror");
+
+/**
+ * The tag of an image reference pinned by tag (`registry/repo:tag`), which the mirror keeps; throws
+ * for a reference without a tag, or pinned by digest (an immutable repository needs a tag).
+ */
+export function imageTagOf(image: string): string {
+    const match = /^[^@\s]+\/[^@\s:/]+(?:\/[^@\s:/]+)*:([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$/.exec(image);
+    if (!match) {
+        throw new Error(`adotSourceImage ${JSON.stringify(image)}: an image pinned by tag, <registry>/<repository>:<tag> (no digest, not "latest")`);
+    }
+    if (match[1] === "latest") {
+        throw new Error(`adotSourceImage ${JSON.stringify(image)}: pin a version, not "latest"`);
+    }
+    return match[1];
 }
 
 /**
@@ -54,12 +84,23 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
     public readonly albListenerArn: pulumi.Output<string>;
     public readonly albSecurityGroupId: pulumi.Output<string>;
     public readonly accessLogBucket: pulumi.Output<string>;
+    /** The ADOT collector image in the platform's private ECR repository, for MeshService's `adotImage`. */
+    public readonly adotImageUri: pulumi.Output<string>;
+    /** That repository, for MeshService's `sidecarRepositoryArns` (the execution roles' pull permission). */
+    public readonly adotRepositoryArn: pulumi.Output<string>;
 
     constructor(name: string, args: ServiceMeshPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:mesh:ServiceMeshPlatform", name, {}, opts);
         const retention = args.accessLogRetentionDays ?? 365;
         if (!Number.isInteger(retention) || retention < 1) {
             throw new pulumi.ResourceError(`accessLogRetentionDays ${retention}: a whole number of days, at least 1`, this);
+        }
+        const sourceImage = args.adotSourceImage ?? DEFAULT_ADOT_IMAGE;
+        let adotTag: string;
+        try {
+            adotTag = imageTagOf(sourceImage);
+        } catch (e) {
+            throw new pulumi.ResourceError((e as Error).message, this);
         }
         const parent = this;
         const protect = args.protect ?? true;
@@ -87,6 +128,18 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
         const tls = args.serviceTls ?? true ? createPrivateCa(name, parent, protect, identity.accountId, partition.partition) : undefined;
         const alb = createAlb(name, parent, args, protect, retention, identity.accountId);
 
+        // The sidecar's mirror: pulled from ECR Public by the deployer (internet and Docker), pushed
+        // here unchanged under the upstream tag; tasks pull it through the ECR endpoints.
+        const adotRepository = createHardenedRepository(`${name}-adot-repo`, parent, { kmsKeyArn: args.repositoryKmsKeyArn, protect });
+        const adotImage = new awsx.ecr.Image(`${name}-adot-image`, {
+            repositoryUrl: adotRepository.repositoryUrl,
+            context: SIDECAR_MIRROR_CONTEXT,
+            dockerfile: path.join(SIDECAR_MIRROR_CONTEXT, "Dockerfile"),
+            args: { SOURCE_IMAGE: sourceImage },
+            imageTag: adotTag,
+            platform: "linux/amd64",
+        }, { parent });
+
         this.clusterName = cluster.name;
         this.clusterArn = cluster.arn;
         this.namespaceArn = namespace.arn;
@@ -99,12 +152,16 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
         this.albListenerArn = alb.listener.arn;
         this.albSecurityGroupId = pulumi.output(args.loadBalancerSecurityGroupId);
         this.accessLogBucket = alb.bucket.bucket;
+        this.adotImageUri = adotImage.imageUri;
+        this.adotRepositoryArn = adotRepository.arn;
         this.registerOutputs({
             clusterArn: this.clusterArn,
             namespaceArn: this.namespaceArn,
             privateCaArn: this.privateCaArn,
             albArn: this.albArn,
             albListenerArn: this.albListenerArn,
+            adotImageUri: this.adotImageUri,
+            adotRepositoryArn: this.adotRepositoryArn,
         });
     }
 }

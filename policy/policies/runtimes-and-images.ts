@@ -43,6 +43,30 @@ export const ecrRepositoryHardened: ResourceValidationPolicy = {
 
 /** Environment variable names that suggest a secret passed in clear text. */
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)/i;
+const SECRETS_MANAGER_ARN = /^arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:[^\s:]+$/;
+const JSON_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * Variables that name a secret without carrying it: `<X>_SECRET_ARN` set to a Secrets Manager ARN
+ * (the app reads the secret with its task role and follows rotation), and `<X>_SECRET_KEY` set to
+ * a JSON key name beside such an ARN.
+ */
+function secretReferences(environment: { name: string; value?: unknown }[]): Set<string> {
+    const refs = new Set<string>();
+    const byName = new Map(environment.map((e) => [e.name, e.value]));
+    for (const [name, value] of byName) {
+        const m = /^(.+)_SECRET_ARN$/.exec(name);
+        if (!m || typeof value !== "string" || !SECRETS_MANAGER_ARN.test(value)) {
+            continue;
+        }
+        refs.add(name);
+        const key = byName.get(`${m[1]}_SECRET_KEY`);
+        if (typeof key === "string" && JSON_KEY.test(key)) {
+            refs.add(`${m[1]}_SECRET_KEY`);
+        }
+    }
+    return refs;
+}
 
 export const containersHardened: ResourceValidationPolicy = {
     name: "ecs-containers-hardened",
@@ -64,7 +88,9 @@ export const containersHardened: ResourceValidationPolicy = {
             if (user === "" || user === "root" || /^0(:|$)/.test(user)) {
                 report(`container ${name} must run as a non-root user.`);
             }
-            const leaked = ((c.environment ?? []) as { name: string }[]).filter((e) => SECRET_NAME.test(e.name)).map((e) => e.name);
+            const environment = (c.environment ?? []) as { name: string; value?: unknown }[];
+            const refs = secretReferences(environment);
+            const leaked = environment.filter((e) => SECRET_NAME.test(e.name) && !refs.has(e.name)).map((e) => e.name);
             if (leaked.length > 0) {
                 report(`container ${name} passes ${leaked.join(", ")} as environment variables; use secrets.`);
             }

@@ -105,6 +105,9 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
         albListenerArn: mesh.albListenerArn,
         albDnsName: mesh.albDnsName,
         albSecurityGroupId: mesh.albSecurityGroupId,
+        // The ADOT sidecar mirrored into a private repository (prod has no internet egress): MeshService's adotImage and sidecarRepositoryArns.
+        adotImageUri: mesh.adotImageUri,
+        adotRepositoryArn: mesh.adotRepositoryArn,
         // The listener the edge's API calls, as plain values (SecureApi takes them as such).
         albListenerPort: albHttps ? 443 : 80,
         albListenerProtocol: albHttps ? "HTTPS" : "HTTP",

@@ -151,8 +151,11 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
         environment.DB_HOST = data.dbAddress;
         environment.DB_PORT = String(POSTGRES_PORT);
         environment.DB_NAME = "app";
+        // The master user name never changes: injected at start. The password rotates (RDS-managed,
+        // every 7 days): the app reads it by ARN with the task role and re-reads it every 5 minutes.
         secrets.DB_USERNAME = pulumi.interpolate`${data.dbSecretArn}:username::`;
-        secrets.DB_PASSWORD = pulumi.interpolate`${data.dbSecretArn}:password::`;
+        environment.DB_PASSWORD_SECRET_ARN = data.dbSecretArn;
+        environment.DB_PASSWORD_SECRET_KEY = "password";
     }
     if (data?.cacheAddress && data.cacheAuthSecretArn) {
         environment.CACHE_HOST = data.cacheAddress;
@@ -189,6 +192,9 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
         environment,
         secrets,
         secretKmsKeyArns: data && Object.keys(secrets).length > 0 ? [data.keyArn] : [],
+        // The ADOT sidecar from the platform's private mirror: prod's subnets cannot reach ECR Public.
+        adotImage: out("adotImageUri"),
+        sidecarRepositoryArns: [out("adotRepositoryArn")],
         taskRoleStatements: data?.taskRoleStatements,
         calls: config.calls,
         callees: Object.fromEntries(callees.map((c) => [c.name, { securityGroupId: c.securityGroupId, port: c.port }])),

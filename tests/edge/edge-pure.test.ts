@@ -24,6 +24,14 @@ describe("edge WAF rules", () => {
         assert.ok(!wafRules({ metricPrefix: "x", rateLimit: 100 }).some((r) => String(r.name).includes("origin")));
     });
 
+    it("counts real source IPs at CloudFront and the forwarded viewer address behind it", () => {
+        const rate = (rules: ReturnType<typeof wafRules>) => rules.find((r) => r.name === "rate-limit-per-ip")!.statement as unknown as { rateBasedStatement: Record<string, unknown> };
+        const edge = rate(wafRules({ metricPrefix: "x", rateLimit: 2000 })).rateBasedStatement;
+        assert.deepStrictEqual([edge.aggregateKeyType, edge.forwardedIpConfig], ["IP", undefined]);
+        const regional = rate(wafRules({ metricPrefix: "x", rateLimit: 2000, originSecret: "s3cret" })).rateBasedStatement;
+        assert.deepStrictEqual([regional.aggregateKeyType, regional.forwardedIpConfig], ["FORWARDED_IP", { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" }]);
+    });
+
     it("accepts rate limits from 10 to 2e9 only", () => {
         assert.strictEqual(wafRateLimitProblem(2000), undefined);
         assert.ok(wafRateLimitProblem(9));

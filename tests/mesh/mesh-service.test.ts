@@ -4,6 +4,8 @@ import { Graph, runProgram } from "../helpers/graph";
 
 const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf";
 const CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/prod-cluster";
+const ADOT_MIRROR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/env-adot-repo:v0.40.0";
+const ADOT_REPO = "arn:aws:ecr:us-east-1:123456789012:repository/env-adot-repo";
 
 function baseArgs(overrides: Partial<MeshServiceArgs> = {}): MeshServiceArgs {
     return {
@@ -30,7 +32,7 @@ function baseArgs(overrides: Partial<MeshServiceArgs> = {}): MeshServiceArgs {
     };
 }
 
-const prodArgs = baseArgs({ tls: { awsPcaAuthorityArn: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/ca", roleArn: "arn:aws:iam::123456789012:role/tls" } });
+const prodArgs = baseArgs({ adotImage: Promise.resolve(ADOT_MIRROR), sidecarRepositoryArns: [Promise.resolve(ADOT_REPO)], tls: { awsPcaAuthorityArn: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/ca", roleArn: "arn:aws:iam::123456789012:role/tls" } });
 const devArgs = baseArgs({ deployment: { strategy: "ROLLING" }, enableExecuteCommand: true, fargateSpot: true, autoscaling: { min: 1, max: 2 }, protect: false, logRetentionDays: 7 });
 
 describe("MeshService (prod-like)", () => {
@@ -56,7 +58,7 @@ describe("MeshService (prod-like)", () => {
         assert.deepStrictEqual(defs.map((d) => d.name), ["app", "otel-collector"]);
         assert.ok(defs.every((d) => d.user && !/^0|root/.test(d.user)));
         assert.strictEqual(defs[0].readonlyRootFilesystem, true);
-        assert.match(defs[1].image, /aws-otel-collector/);
+        assert.strictEqual(defs[1].image, ADOT_MIRROR);
         assert.strictEqual(defs[0].logConfiguration.options["awslogs-group"], "/ecs/orders");
     });
 
@@ -170,6 +172,26 @@ describe("MeshService (prod-like)", () => {
         assert.deepStrictEqual(exec.Statement.find((s: any) => s.Sid === "Secrets").Resource, [SECRET]);
     });
 
+    it("sidecar: the ADOT image from the given private mirror, which the execution role may pull from, with its own repository and nothing else", () => {
+        const defs = JSON.parse(taskDef().containerDefinitions) as Record<string, any>[];
+        assert.strictEqual(defs.find((d) => d.name === "otel-collector")!.image, ADOT_MIRROR);
+        const exec = JSON.parse(String(g.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-execution")!.inputs.policy));
+        const repo = g.one("aws:ecr/repository:Repository");
+        const pull = exec.Statement.filter((s: any) => [s.Action].flat().some((a: string) => /^ecr:(BatchGetImage|GetDownloadUrlForLayer|BatchCheckLayerAvailability)$/.test(a)));
+        assert.strictEqual(pull.length, 1);
+        assert.deepStrictEqual([...pull[0].Resource].sort(), [ADOT_REPO, repo.state.arn].sort());
+    });
+
+    it("service: created only after its roles' policies and the traffic-shift attachment exist", () => {
+        const svc = g.one("aws:ecs/service:Service");
+        const policies = g.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => ["orders-execution", "orders-task"].includes(p.name));
+        const attachment = g.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").find((a) => a.name === "orders-traffic-shift")!;
+        assert.strictEqual(policies.length, 2);
+        for (const r of [...policies, attachment, g.one("aws:lb/listenerRule:ListenerRule")]) {
+            assert.ok(svc.dependsOn.includes(r.urn), `service does not depend on ${r.name}`);
+        }
+    });
+
     it("outputs the Service Connect endpoint clients use", () => {
         assert.strictEqual(g.outputs.endpoint, "http://orders:8080");
         assert.strictEqual((g.outputs.tgs as string[]).length, 2);
@@ -197,6 +219,15 @@ describe("MeshService (dev-like)", () => {
         assert.strictEqual(service().loadBalancers[0].advancedConfiguration, undefined);
         assert.deepStrictEqual(service().deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.strictEqual(service().deploymentConfiguration.strategy, "ROLLING");
+    });
+
+    it("without a mirror: the pinned public ADOT image, the service's own repository only; still after its roles' policies", () => {
+        const defs = JSON.parse(String(g.one("aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as Record<string, any>[];
+        assert.strictEqual(defs.find((d) => d.name === "otel-collector")!.image, "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0");
+        const exec = JSON.parse(String(g.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "orders-execution")!.inputs.policy));
+        assert.deepStrictEqual(exec.Statement.find((s: any) => s.Sid === "EcrPull").Resource, [g.one("aws:ecr/repository:Repository").state.arn]);
+        const deps = g.one("aws:ecs/service:Service").dependsOn;
+        assert.ok(g.ofType("aws:iam/rolePolicy:RolePolicy").every((p) => deps.includes(p.urn)));
     });
 
     it("Fargate Spot beyond one on-demand task; nothing protected", () => {

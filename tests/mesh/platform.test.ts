@@ -1,5 +1,8 @@
 import * as assert from "assert";
-import { ServiceMeshPlatform, ServiceMeshPlatformArgs } from "../../components/mesh/platform";
+import * as path from "path";
+import { DEFAULT_ADOT_IMAGE } from "../../components/mesh/container-definitions";
+import { imageTagOf, SIDECAR_MIRROR_CONTEXT, ServiceMeshPlatform, ServiceMeshPlatformArgs } from "../../components/mesh/platform";
+import * as fs from "fs";
 import { Graph, runProgram } from "../helpers/graph";
 
 const base: ServiceMeshPlatformArgs = { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"], loadBalancerSecurityGroupId: "sg-lb" };
@@ -7,7 +10,7 @@ const base: ServiceMeshPlatformArgs = { vpcId: "vpc-1", privateSubnetIds: ["subn
 function run(args: ServiceMeshPlatformArgs): Promise<Graph> {
     return runProgram(() => {
         const p = new ServiceMeshPlatform("env", args);
-        return { privateCaArn: p.privateCaArn, tlsRole: p.serviceConnectTlsRoleArn, listener: p.albListenerArn, suffix: p.albArnSuffix };
+        return { privateCaArn: p.privateCaArn, tlsRole: p.serviceConnectTlsRoleArn, listener: p.albListenerArn, suffix: p.albArnSuffix, adotImageUri: p.adotImageUri, adotRepositoryArn: p.adotRepositoryArn };
     });
 }
 
@@ -68,6 +71,51 @@ describe("ServiceMeshPlatform (prod-like)", () => {
         assert.match(sids.ElbLogDelivery.Resource, /\/alb\/AWSLogs\/123456789012\/\*$/);
         assert.strictEqual(sids.ElbLogDelivery.Principal.Service, "logdelivery.elasticloadbalancing.amazonaws.com");
         assert.deepStrictEqual(sids.DenyInsecureTransport.Condition, { Bool: { "aws:SecureTransport": "false" } });
+    });
+});
+
+describe("ServiceMeshPlatform: the ADOT sidecar's private mirror", () => {
+    let g: Graph;
+    before(async () => {
+        g = await run({ ...base, protect: true });
+    });
+
+    it("a hardened repository: immutable tags, scan on push, KMS, lifecycle policy, protected", () => {
+        const repo = g.named("env-adot-repo");
+        assert.strictEqual(repo.type, "aws:ecr/repository:Repository");
+        assert.strictEqual(repo.inputs.imageTagMutability, "IMMUTABLE");
+        assert.deepStrictEqual(repo.inputs.imageScanningConfiguration, { scanOnPush: true });
+        assert.strictEqual((repo.inputs.encryptionConfigurations as any[])[0].encryptionType, "KMS");
+        assert.strictEqual(repo.inputs.forceDelete, false);
+        assert.ok(repo.protect);
+        const lifecycle = g.one("aws:ecr/lifecyclePolicy:LifecyclePolicy");
+        assert.strictEqual(lifecycle.inputs.repository, repo.state.name);
+        assert.deepStrictEqual(JSON.parse(String(lifecycle.inputs.policy)).rules.map((r: any) => r.selection.tagStatus), ["untagged", "any"]);
+    });
+
+    it("an image built from the mirror Dockerfile with the pinned public image as build arg, pushed under its tag", () => {
+        const image = g.one("awsx:ecr:Image");
+        const repo = g.named("env-adot-repo");
+        assert.deepStrictEqual(image.inputs.args, { SOURCE_IMAGE: DEFAULT_ADOT_IMAGE });
+        assert.strictEqual(image.inputs.imageTag, "v0.40.0");
+        assert.strictEqual(image.inputs.repositoryUrl, repo.state.repositoryUrl);
+        assert.strictEqual(image.inputs.context, SIDECAR_MIRROR_CONTEXT);
+        assert.strictEqual(image.inputs.platform, "linux/amd64");
+        const dockerfile = fs.readFileSync(path.join(SIDECAR_MIRROR_CONTEXT, "Dockerfile"), "utf8");
+        assert.match(dockerfile, /^ARG SOURCE_IMAGE$/m);
+        assert.match(dockerfile, /^FROM \$\{SOURCE_IMAGE\}$/m);
+        assert.strictEqual(g.outputs.adotImageUri, `${repo.state.repositoryUrl}:v0.40.0`);
+        assert.strictEqual(g.outputs.adotRepositoryArn, repo.state.arn);
+    });
+
+    it("mirrors another pinned source image when given one, and refuses one without a version tag", async () => {
+        const other = await run({ ...base, adotSourceImage: "public.ecr.aws/aws-observability/aws-otel-collector:v0.41.1" });
+        assert.deepStrictEqual(other.one("awsx:ecr:Image").inputs.args, { SOURCE_IMAGE: "public.ecr.aws/aws-observability/aws-otel-collector:v0.41.1" });
+        assert.strictEqual(other.one("awsx:ecr:Image").inputs.imageTag, "v0.41.1");
+        for (const bad of ["public.ecr.aws/aws-observability/aws-otel-collector", "public.ecr.aws/x/y:latest", "public.ecr.aws/x/y@sha256:abc"]) {
+            assert.throws(() => imageTagOf(bad), /adotSourceImage/);
+        }
+        assert.strictEqual(imageTagOf("localhost:5000/x/y:1.2"), "1.2");
     });
 });
 

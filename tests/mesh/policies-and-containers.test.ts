@@ -5,10 +5,10 @@ import { executionRolePolicy, secretArnOf, taskRolePolicy, TRACING_STATEMENT } f
 const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
 
 describe("iam-policies", () => {
-    it("execution role: pull from its repository, write its log group, read exactly the given secrets", () => {
-        const doc = executionRolePolicy({ repositoryArn: "arn:repo", logGroupArn: "arn:lg", secretValueFroms: [`${SECRET}:password::`, SECRET] });
+    it("execution role: pull from its repositories, write its log group, read exactly the given secrets", () => {
+        const doc = executionRolePolicy({ repositoryArns: ["arn:repo", "arn:adot", "arn:repo"], logGroupArn: "arn:lg", secretValueFroms: [`${SECRET}:password::`, SECRET] });
         const bySid = Object.fromEntries(doc.Statement.map((s) => [s.Sid, s]));
-        assert.strictEqual(bySid.EcrPull.Resource, "arn:repo");
+        assert.deepStrictEqual(bySid.EcrPull.Resource, ["arn:adot", "arn:repo"]);
         assert.strictEqual(bySid.Logs.Resource, "arn:lg:*");
         assert.deepStrictEqual(bySid.Secrets.Resource, [SECRET]);
         assert.strictEqual(bySid.SecretKeys, undefined);
@@ -17,7 +17,11 @@ describe("iam-policies", () => {
     });
 
     it("execution role without secrets has no Secrets Manager statement", () => {
-        assert.ok(!JSON.stringify(executionRolePolicy({ repositoryArn: "r", logGroupArn: "l", secretValueFroms: [] })).includes("secretsmanager"));
+        assert.ok(!JSON.stringify(executionRolePolicy({ repositoryArns: ["r"], logGroupArn: "l", secretValueFroms: [] })).includes("secretsmanager"));
+    });
+
+    it("execution role refuses an empty repository list (ECR pull is never on \"*\")", () => {
+        assert.throws(() => executionRolePolicy({ repositoryArns: [], logGroupArn: "l", secretValueFroms: [] }), /repositoryArns/);
     });
 
     it("task role: exactly the handed statements plus tracing; ssmmessages only with ECS Exec", () => {

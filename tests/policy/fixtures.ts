@@ -223,11 +223,17 @@ export const POLICY_CASES: Record<string, PolicyCases> = {
         ],
     },
     "ecs-containers-hardened": {
-        compliant: [res(T.taskDef, { containerDefinitions: container() }), res(T.taskDef, { containerDefinitions: container({ secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:x" }] }) })],
+        compliant: [
+            res(T.taskDef, { containerDefinitions: container() }), res(T.taskDef, { containerDefinitions: container({ secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:x" }] }) }),
+            // A secret's ARN (and its JSON key) is a reference, read by the app with its task role: not a leak.
+            res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "DB_PASSWORD_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf" }, { name: "DB_PASSWORD_SECRET_KEY", value: "password" }] }) }),
+        ],
         nonCompliant: [
             res(T.taskDef, { containerDefinitions: container({ privileged: true }) }), res(T.taskDef, { containerDefinitions: container({ readonlyRootFilesystem: false }) }),
             res(T.taskDef, { containerDefinitions: container({ user: "0:0" }) }), res(T.taskDef, { containerDefinitions: container({ user: undefined }) }),
             res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "DB_PASSWORD", value: "hunter2" }] }) }),
+            res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "DB_PASSWORD_SECRET_ARN", value: "hunter2" }] }) }),
+            res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "API_SECRET_KEY", value: "hunter2" }] }) }),
         ],
     },
     "cloudfront-tls": {

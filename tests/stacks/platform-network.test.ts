@@ -202,4 +202,14 @@ describe("platform stack: network", () => {
             assert.strictEqual((prod.outputs.securityGroupIds as Record<string, string>)[tier], prod.named(`prod-${tier}-sg`).id);
         }
     });
+
+    it("exports the ADOT sidecar's private mirror (image URI and repository) for the service stacks; protected in prod only", () => {
+        for (const g of [dev, prod]) {
+            const repo = g.named(`${g.run.outputs.environment}-adot-repo`);
+            assert.strictEqual(repo.type, "aws:ecr/repository:Repository");
+            assert.strictEqual(g.outputs.adotRepositoryArn, repo.state.arn);
+            assert.strictEqual(g.outputs.adotImageUri, `${repo.state.repositoryUrl}:v0.40.0`);
+            assert.strictEqual(repo.protect, g === prod);
+        }
+    });
 });

@@ -31,6 +31,8 @@ export function fakePlatform(production: boolean, overrides: Record<string, unkn
         albArnSuffix: "app/fake-alb/0123",
         albListenerArn: arn("elasticloadbalancing", "listener/app/fake-alb/0123/4567"),
         albSecurityGroupId: "sg-fakealb",
+        adotImageUri: "111122223333.dkr.ecr.us-east-1.amazonaws.com/fake-adot-mirror:v0.40.0",
+        adotRepositoryArn: arn("ecr", "repository/fake-adot-mirror"),
         serviceSecurityGroupIds: { entities: "sg-fakeentities", catalog: "sg-fakecatalog" },
         ...overrides,
     };

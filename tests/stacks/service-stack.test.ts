@@ -127,6 +127,16 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
         assert.deepStrictEqual(secretsStmt.Resource, [gDev.outputs.cacheAuthSecretArn]);
     });
 
+    it("runs the ADOT sidecar from the platform's private mirror, and its execution role pulls from that repository and its own only", () => {
+        for (const [g, platform] of [[gDev, dev], [gProd, prod]] as const) {
+            assert.strictEqual(containers(g).find((c) => c.name === "otel-collector")!.image, platform.adotImageUri);
+            const exec = JSON.parse(String(g.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === `${platform.environment}-entities-execution`)!.inputs.policy));
+            const ecr = exec.Statement.filter((s: Obj) => [s.Action].flat().some((a) => String(a).startsWith("ecr:") && a !== "ecr:GetAuthorizationToken"));
+            assert.strictEqual(ecr.length, 1);
+            assert.deepStrictEqual([...ecr[0].Resource].sort(), [platform.adotRepositoryArn, g.one("aws:ecr/repository:Repository").state.arn].sort());
+        }
+    });
+
     it("runs its tasks in the platform's group for the service, creating none of its own", () => {
         assert.strictEqual(gDev.ofType("aws:ec2/securityGroup:SecurityGroup").filter((r) => r.name === "dev-entities-sg").length, 0);
         assert.strictEqual(((gDev.one(ECS_SERVICE).inputs.networkConfiguration as Obj).securityGroups as string[])[0], "sg-fakeentities");
@@ -203,13 +213,26 @@ describe("service stack: catalog calls entities through the mesh", () => {
         assert.strictEqual(appEnv(g).ENTITIES_URL, "http://entities:8080");
     });
 
-    it("builds PostgreSQL (no table, no cache) with the master secret's fields injected as secrets", () => {
+    it("builds PostgreSQL (no table, no cache): the user name injected, the rotating password read by ARN with the task role", () => {
         assert.strictEqual(g.ofType("aws:dynamodb/table:Table").length, 0);
         assert.strictEqual(g.ofType("aws:elasticache/replicationGroup:ReplicationGroup").length, 0);
         const db = g.one("aws:rds/instance:Instance");
         assert.strictEqual(db.protect, true);
-        const secrets = containers(g).find((c) => c.name === "app")!.secrets!.map((s) => s.valueFrom);
-        assert.deepStrictEqual(secrets, [`${g.outputs.dbSecretArn}:password::`, `${g.outputs.dbSecretArn}:username::`]);
+        const app = containers(g).find((c) => c.name === "app")!;
+        // Injected once at start, so only what never rotates: the master user name.
+        assert.deepStrictEqual(app.secrets, [{ name: "DB_USERNAME", valueFrom: `${g.outputs.dbSecretArn}:username::` }]);
+        const env = appEnv(g);
+        assert.strictEqual(env.DB_PASSWORD, undefined);
+        assert.strictEqual(env.DB_PASSWORD_SECRET_ARN, g.outputs.dbSecretArn);
+        assert.strictEqual(env.DB_PASSWORD_SECRET_KEY, "password");
+        // The app re-reads the secret as the task role: GetSecretValue on it, and decrypt of its key through Secrets Manager only.
+        assert.strictEqual(db.inputs.masterUserSecretKmsKeyId, g.outputs.dataKeyArn);
+        const task = JSON.parse(String(g.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "prod-catalog-task")!.inputs.policy));
+        const read = task.Statement.find((s: Obj) => [s.Action].flat().includes("secretsmanager:GetSecretValue"));
+        assert.ok([read.Resource].flat().includes(g.outputs.dbSecretArn));
+        const decrypt = task.Statement.find((s: Obj) => [s.Action].flat().includes("kms:Decrypt"));
+        assert.deepStrictEqual([decrypt.Resource].flat(), [g.outputs.dataKeyArn]);
+        assert.ok(Object.values(decrypt.Condition.StringEquals["kms:ViaService"] as string[]).some((v) => /^secretsmanager\./.test(v)));
         const dbAlarms = g.ofType(ALARM).filter((a) => a.inputs.namespace === "AWS/RDS");
         assert.ok(dbAlarms.length > 0 && dbAlarms.every((a) => (a.inputs.dimensions as Obj).DBInstanceIdentifier === db.inputs.identifier));
     });

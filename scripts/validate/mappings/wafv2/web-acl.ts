@@ -3,19 +3,26 @@ import { resourceMapping } from "../../mapping";
 import { keepEmptyObjects, parseJson, pascalCaseKeys, verbatim } from "../../values";
 
 /**
- * WAF rules have the same structure in Pulumi and CloudFormation, PascalCased, except that
- * CloudFormation capitalises the W of CloudWatch; empty objects (`allow: {}`) are meaningful.
+ * WAF rules have the same structure in Pulumi and CloudFormation, PascalCased, except for the keys
+ * where CloudFormation spells an acronym in capitals; empty objects (`allow: {}`) are meaningful.
  */
+const CFN_SPELLING: Readonly<Record<string, string>> = {
+    CloudwatchMetricsEnabled: "CloudWatchMetricsEnabled",
+    ForwardedIpConfig: "ForwardedIPConfig",
+    IpSetReferenceStatement: "IPSetReferenceStatement",
+    IpSetForwardedIpConfig: "IPSetForwardedIPConfig",
+};
+
 export function wafCase(value: unknown): unknown {
-    return keepEmptyObjects(renameKey(pascalCaseKeys(value), "CloudwatchMetricsEnabled", "CloudWatchMetricsEnabled"));
+    return keepEmptyObjects(respell(pascalCaseKeys(value)));
 }
 
-function renameKey(value: unknown, from: string, to: string): unknown {
+function respell(value: unknown): unknown {
     if (Array.isArray(value)) {
-        return value.map((item) => renameKey(item, from, to));
+        return value.map(respell);
     }
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key === from ? to : key, renameKey(item, from, to)]));
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [CFN_SPELLING[key] ?? key, respell(item)]));
     }
     return value;
 }

@@ -24,4 +24,21 @@ describe("mapping aws.wafv2.WebAcl", () => {
             },
         });
     });
+
+    it("spells the forwarded-IP keys as CloudFormation does (ForwardedIPConfig, IPSetReferenceStatement)", () => {
+        const acl = planned("aws:wafv2/webAcl:WebAcl", "behind-cdn", {
+            name: "behind-cdn", scope: "REGIONAL", defaultAction: { allow: {} }, visibilityConfig: visibility,
+            rules: [{
+                name: "rate", priority: 0, action: { block: {} }, visibilityConfig: visibility,
+                statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "FORWARDED_IP", forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" } } },
+            }, {
+                name: "allow-list", priority: 1, action: { allow: {} }, visibilityConfig: visibility,
+                statement: { ipSetReferenceStatement: { arn: "arn:aws:wafv2:us-east-1:123456789012:regional/ipset/x/1", ipSetForwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH", position: "FIRST" } } },
+            }],
+        });
+        const rules = (translated(acl).Properties as { Rules: { Statement: Record<string, Record<string, unknown>> }[] }).Rules;
+        assert.deepStrictEqual(rules[0].Statement.RateBasedStatement.ForwardedIPConfig, { HeaderName: "X-Forwarded-For", FallbackBehavior: "MATCH" });
+        assert.deepStrictEqual(Object.keys(rules[1].Statement), ["IPSetReferenceStatement"]);
+        assert.ok("IPSetForwardedIPConfig" in rules[1].Statement.IPSetReferenceStatement);
+    });
 });
