@@ -39,7 +39,7 @@ export interface MeshAutoscaling {
     max: number;
     /** Average CPU % to hold. @default 60 */
     cpuTarget?: number;
-    /** ALB requests per target (per minute) to hold. @default 1000 */
+    /** ALB requests per task (per minute) to hold; with an alternate target group, counted over both groups. @default 1000 */
     requestsPerTarget?: number;
 }
 
@@ -309,9 +309,11 @@ export class MeshService extends pulumi.ComponentResource {
     public readonly serviceArn: pulumi.Output<string>;
     public readonly taskDefinitionArn: pulumi.Output<string>;
     public readonly securityGroupId: pulumi.Output<string>;
-    /** The production target group. */
+    /** The primary target group (the one ECS starts with; with an alternate group, the live one changes at each deployment). */
     public readonly targetGroupArn: pulumi.Output<string>;
-    /** Production and (for CANARY/LINEAR/BLUE_GREEN) alternate target groups. */
+    /** CANARY/LINEAR/BLUE_GREEN: the alternate target group; ECS swaps which group is live at the end of each deployment, so watch both. */
+    public readonly alternateTargetGroupArn: pulumi.Output<string> | undefined;
+    /** Primary and (for CANARY/LINEAR/BLUE_GREEN) alternate target groups. */
     public readonly targetGroupArns: pulumi.Output<string>[];
     public readonly listenerRuleArn: pulumi.Output<string>;
     public readonly repositoryUrl: pulumi.Output<string>;
@@ -476,13 +478,14 @@ export class MeshService extends pulumi.ComponentResource {
             ignoreChanges: ["desiredCount"],
         });
 
-        createAutoscaling(name, parent, args, scaling, service, primary);
+        createAutoscaling(name, parent, args, scaling, service, primary, alternate);
 
         this.serviceName = service.name;
         this.serviceArn = service.arn;
         this.taskDefinitionArn = taskDefinition.arn;
         this.securityGroupId = securityGroupId;
         this.targetGroupArn = primary.arn;
+        this.alternateTargetGroupArn = alternate?.arn;
         this.targetGroupArns = [primary.arn, ...(alternate ? [alternate.arn] : [])];
         this.listenerRuleArn = rule.arn;
         this.repositoryUrl = repository.repositoryUrl;
@@ -549,7 +552,53 @@ function createTrafficShiftRole(name: string, parent: pulumi.Resource, svc: stri
     return { role, attachment };
 }
 
-function createAutoscaling(name: string, parent: pulumi.Resource, args: MeshServiceArgs, scaling: MeshAutoscaling, service: aws.ecs.Service, targetGroup: aws.lb.TargetGroup): void {
+/**
+ * Requests per running task over both target groups, as target-tracking metric math: ECS swaps the
+ * live group at the end of each CANARY/LINEAR/BLUE_GREEN deployment, so `ALBRequestCountPerTarget`
+ * of either group alone would watch an idle group every other release. A group without requests in
+ * a minute publishes nothing, hence FILL(.., 0). RunningTaskCount comes from Container Insights
+ * (enabled on the platform's cluster). Exactly one query returns data, as Application Auto Scaling requires.
+ */
+export function requestsPerTaskMetric(
+    albArnSuffix: pulumi.Input<string>,
+    targetGroupArnSuffixes: readonly [pulumi.Input<string>, pulumi.Input<string>],
+    clusterName: pulumi.Input<string>,
+    serviceName: pulumi.Input<string>,
+): aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification {
+    const requests = (id: string, targetGroup: pulumi.Input<string>) => ({
+        id,
+        returnData: false,
+        metricStat: {
+            metric: {
+                namespace: "AWS/ApplicationELB",
+                metricName: "RequestCount",
+                dimensions: [{ name: "LoadBalancer", value: albArnSuffix }, { name: "TargetGroup", value: targetGroup }],
+            },
+            stat: "Sum",
+        },
+    });
+    return {
+        metrics: [
+            requests("primary", targetGroupArnSuffixes[0]),
+            requests("alternate", targetGroupArnSuffixes[1]),
+            {
+                id: "tasks",
+                returnData: false,
+                metricStat: {
+                    metric: {
+                        namespace: "ECS/ContainerInsights",
+                        metricName: "RunningTaskCount",
+                        dimensions: [{ name: "ClusterName", value: clusterName }, { name: "ServiceName", value: serviceName }],
+                    },
+                    stat: "Average",
+                },
+            },
+            { id: "perTask", expression: "(FILL(primary, 0) + FILL(alternate, 0)) / tasks", label: "ALB requests per running task (both target groups)", returnData: true },
+        ],
+    };
+}
+
+function createAutoscaling(name: string, parent: pulumi.Resource, args: MeshServiceArgs, scaling: MeshAutoscaling, service: aws.ecs.Service, targetGroup: aws.lb.TargetGroup, alternate: aws.lb.TargetGroup | undefined): void {
     const target = new aws.appautoscaling.Target(`${name}-scaling`, {
         serviceNamespace: "ecs",
         scalableDimension: "ecs:service:DesiredCount",
@@ -557,13 +606,12 @@ function createAutoscaling(name: string, parent: pulumi.Resource, args: MeshServ
         minCapacity: scaling.min,
         maxCapacity: scaling.max,
     }, { parent });
+    const requestsMetric = alternate
+        ? { customizedMetricSpecification: requestsPerTaskMetric(args.albArnSuffix, [targetGroup.arnSuffix, alternate.arnSuffix], pulumi.output(args.clusterArn).apply(clusterNameOf), service.name) }
+        : { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: pulumi.interpolate`${args.albArnSuffix}/${targetGroup.arnSuffix}` } };
     const policies = [
-        { key: "cpu", metric: { predefinedMetricType: "ECSServiceAverageCPUUtilization" }, value: scaling.cpuTarget ?? 60 },
-        {
-            key: "requests",
-            metric: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: pulumi.interpolate`${args.albArnSuffix}/${targetGroup.arnSuffix}` },
-            value: scaling.requestsPerTarget ?? 1000,
-        },
+        { key: "cpu", metric: { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } }, value: scaling.cpuTarget ?? 60 },
+        { key: "requests", metric: requestsMetric, value: scaling.requestsPerTarget ?? 1000 },
     ];
     for (const policy of policies) {
         new aws.appautoscaling.Policy(`${name}-scale-${policy.key}`, {
@@ -573,7 +621,7 @@ function createAutoscaling(name: string, parent: pulumi.Resource, args: MeshServ
             resourceId: target.resourceId,
             targetTrackingScalingPolicyConfiguration: {
                 targetValue: policy.value,
-                predefinedMetricSpecification: policy.metric,
+                ...policy.metric,
                 // Out fast, in slowly: a flapping service costs more than a few idle minutes.
                 scaleOutCooldown: 60,
                 scaleInCooldown: 300,

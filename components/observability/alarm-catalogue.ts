@@ -6,7 +6,9 @@
  * Metric names, dimensions and statistics are the ones AWS publishes:
  * - ECS (`AWS/ECS`): service-level CPU/memory need both ClusterName and ServiceName.
  * - ALB (`AWS/ApplicationELB`): target-group metrics need TargetGroup *and* LoadBalancer (the ARN
- *   suffixes `targetgroup/...` and `app/...`); latency is `TargetResponseTime` in seconds.
+ *   suffixes `targetgroup/...` and `app/...`); latency is `TargetResponseTime` in seconds. A service
+ *   deployed with CANARY/LINEAR/BLUE_GREEN has two groups and ECS swaps which one is live at the end
+ *   of each deployment: its alarms combine both (counts summed, the p99 as the MAX of both p99s).
  * - API Gateway REST (`AWS/ApiGateway`): ApiName + Stage; `5XXError`/`4XXError` averaged are the
  *   error rate (0..1), latency in milliseconds.
  * - DynamoDB (`AWS/DynamoDB`): `ReadThrottleEvents`/`WriteThrottleEvents` exist per TableName;
@@ -21,6 +23,19 @@ export type ResourceKind = "ecsService" | "albTargetGroup" | "apiGatewayStage" |
 export type Comparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
 export type TreatMissingData = "notBreaching" | "breaching" | "ignore" | "missing";
 export type Statistic = "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
+/**
+ * How the series of one metric over several values of a dimension combine into the alarmed one:
+ * SUM for counts, MAX for percentiles and other non-additive statistics (a sum of p99s means nothing).
+ */
+export type Aggregation = "SUM" | "MAX";
+
+/** Alarm on the metric combined over these values of one more dimension (CloudWatch metric math). */
+export interface SumOver<V = string> {
+    readonly dimension: string;
+    readonly values: readonly V[];
+    /** @default "SUM" */
+    readonly aggregation?: Aggregation;
+}
 
 /**
  * Something to watch. `name` is a short, stable label (letters, digits, dashes) used in alarm
@@ -28,7 +43,14 @@ export type Statistic = "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount
  */
 export type WatchTarget<V = string> =
     | { readonly kind: "ecsService"; readonly name: string; readonly clusterName: V; readonly serviceName: V }
-    | { readonly kind: "albTargetGroup"; readonly name: string; readonly loadBalancerArnSuffix: V; readonly targetGroupArnSuffix: V }
+    | {
+        readonly kind: "albTargetGroup";
+        readonly name: string;
+        readonly loadBalancerArnSuffix: V;
+        readonly targetGroupArnSuffix: V;
+        /** The second group of a CANARY/LINEAR/BLUE_GREEN service: its alarms then combine both groups. */
+        readonly alternateTargetGroupArnSuffix?: V;
+    }
     | { readonly kind: "apiGatewayStage"; readonly name: string; readonly apiName: V; readonly stageName: V }
     | { readonly kind: "dynamodbTable"; readonly name: string; readonly tableName: V }
     | { readonly kind: "rdsInstance"; readonly name: string; readonly instanceId: V }
@@ -48,8 +70,13 @@ export interface AlarmDefinition {
     readonly treatMissingData: TreatMissingData;
     /** Why this alarm matters and in which unit the threshold is. */
     readonly description: string;
-    /** The metric exists only per value of this extra dimension: alarm on the sum (metric math). */
-    readonly sumOver?: { readonly dimension: string; readonly values: readonly string[] };
+    /** The metric exists only per value of this extra dimension: alarm on the combination (metric math). */
+    readonly sumOver?: SumOver<string>;
+    /**
+     * How the metric combines when it is alarmed over several values of a dimension (its `sumOver`,
+     * or both target groups of a service with an alternate group). @default "SUM"
+     */
+    readonly aggregation?: Aggregation;
 }
 
 interface KindEntry {
@@ -86,7 +113,7 @@ export const ALARM_CATALOGUE: Readonly<Record<ResourceKind, KindEntry>> = {
         namespace: "AWS/ApplicationELB",
         alarms: [
             above("target5xx", "HTTPCode_Target_5XX_Count", "Sum", 10, 60, 3, "5xx responses from the targets (count per minute)"),
-            above("latencyP99", "TargetResponseTime", "p99", 0.5, 60, 5, "p99 target response time (seconds)"),
+            above("latencyP99", "TargetResponseTime", "p99", 0.5, 60, 5, "p99 target response time (seconds)", { aggregation: "MAX" }),
             above("unhealthyHosts", "UnHealthyHostCount", "Maximum", 0, 60, 2, "targets failing health checks (count)"),
         ],
     },
@@ -157,7 +184,16 @@ export interface AlarmSpec<V = string> {
     readonly treatMissingData: TreatMissingData;
     readonly description: string;
     readonly dimensions: Readonly<Record<string, V>>;
-    readonly sumOver?: AlarmDefinition["sumOver"];
+    /** Set when the metric is alarmed combined over several values of one dimension. */
+    readonly sumOver?: SumOver<V | string>;
+}
+
+/** The values of one more dimension a target's metrics are combined over, if any (both target groups of a shifted service). */
+export function combinedOver<V>(target: WatchTarget<V>): SumOver<V> | undefined {
+    if (target.kind === "albTargetGroup" && target.alternateTargetGroupArnSuffix !== undefined) {
+        return { dimension: "TargetGroup", values: [target.targetGroupArnSuffix, target.alternateTargetGroupArnSuffix] };
+    }
+    return undefined;
 }
 
 /** The CloudWatch dimensions of a target, by the names AWS publishes them under. */
@@ -186,7 +222,10 @@ export function isPercentile(statistic: string): boolean {
 export function alarmSpecs<V>(target: WatchTarget<V>, overrides: readonly AlarmOverride[] = []): AlarmSpec<V>[] {
     const entry = ALARM_CATALOGUE[target.kind];
     const dimensions = dimensionsOf(target);
+    const across = combinedOver(target);
     return entry.alarms.map((def) => {
+        const over: SumOver<V | string> | undefined = def.sumOver ?? across;
+        const sumOver = over && (def.aggregation !== undefined ? { ...over, aggregation: def.aggregation } : over);
         const mine = overrides.filter((o) => o.kind === target.kind && o.metric === def.metric);
         const pick = (field: OverrideField, fallback: number) => mine.filter((o) => o.field === field).at(-1)?.value ?? fallback;
         return {
@@ -204,7 +243,7 @@ export function alarmSpecs<V>(target: WatchTarget<V>, overrides: readonly AlarmO
             treatMissingData: def.treatMissingData,
             description: def.description,
             dimensions,
-            ...(def.sumOver ? { sumOver: def.sumOver } : {}),
+            ...(sumOver ? { sumOver } : {}),
         };
     });
 }

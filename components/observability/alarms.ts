@@ -10,8 +10,8 @@ export type AlarmShape<V> = Pick<
 
 /**
  * MetricAlarm args for a spec: alarm *and* OK actions to the alert topic (so that chat and mail see
- * recoveries too), a percentile as an extended statistic, and a metric-math sum where the metric
- * exists only per value of one more dimension.
+ * recoveries too), a percentile as an extended statistic, and metric math (SUM, or MAX for
+ * percentiles) where the metric is combined over several values of one more dimension.
  */
 export function metricAlarmArgs(alarmName: string, spec: AlarmShape<pulumi.Input<string>>, topicArn: pulumi.Input<string>): aws.cloudwatch.MetricAlarmArgs {
     const common = {
@@ -28,6 +28,7 @@ export function metricAlarmArgs(alarmName: string, spec: AlarmShape<pulumi.Input
     };
     if (spec.sumOver !== undefined) {
         const sumOver = spec.sumOver;
+        const aggregation = sumOver.aggregation ?? "SUM";
         return {
             ...common,
             metricQueries: [
@@ -42,8 +43,10 @@ export function metricAlarmArgs(alarmName: string, spec: AlarmShape<pulumi.Input
                         dimensions: { ...spec.dimensions, [sumOver.dimension]: value },
                     },
                 })),
-                // SUM of an empty series is empty, so an idle table stays "missing data", not 0.
-                { id: "total", expression: "SUM(METRICS())", label: `${spec.metricName} (all ${sumOver.dimension}s)`, returnData: true },
+                // SUM/MAX of empty series is empty, so an idle resource stays "missing data", not 0.
+                aggregation === "SUM"
+                    ? { id: "total", expression: "SUM(METRICS())", label: `${spec.metricName} (all ${sumOver.dimension}s)`, returnData: true }
+                    : { id: "highest", expression: `${aggregation}(METRICS())`, label: `${spec.metricName} (${aggregation} over ${sumOver.dimension}s)`, returnData: true },
             ],
         };
     }

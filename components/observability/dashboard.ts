@@ -1,4 +1,4 @@
-import { AlarmSpec } from "./alarm-catalogue";
+import { AlarmSpec, SumOver } from "./alarm-catalogue";
 
 /**
  * CloudWatch dashboard bodies (O3), built from plain specs so that the layout is testable without
@@ -17,7 +17,7 @@ export interface GraphSpec {
     /** Drawn as a horizontal line, so the graph shows how close the metric is to alarming. */
     readonly threshold?: number;
     /** Graph the sum over the values of one more dimension (metrics that exist only per value). */
-    readonly sumOver?: { readonly dimension: string; readonly values: readonly string[] };
+    readonly sumOver?: SumOver<string>;
 }
 
 export interface DashboardSpec {
@@ -50,12 +50,17 @@ export function graphOfAlarm(spec: AlarmSpec<string>): GraphSpec {
 }
 
 function metricRows(g: GraphSpec): unknown[] {
-    const dims = Object.entries(g.dimensions).flat();
     if (g.sumOver === undefined) {
-        return [[g.namespace, g.metricName, ...dims]];
+        return [[g.namespace, g.metricName, ...Object.entries(g.dimensions).flat()]];
     }
-    const parts = g.sumOver.values.map((value, i) => [g.namespace, g.metricName, ...dims, g.sumOver!.dimension, value, { id: `m${i}`, visible: false }]);
-    return [...parts, [{ expression: "SUM(METRICS())", label: `${g.metricName} (all ${g.sumOver.dimension}s)`, id: "total" }]];
+    const over = g.sumOver;
+    // The combined dimension is given per row (the target's own value of it, if any, is replaced).
+    const dims = Object.entries(g.dimensions).filter(([name]) => name !== over.dimension).flat();
+    const parts = over.values.map((value, i) => [g.namespace, g.metricName, ...dims, over.dimension, value, { id: `m${i}`, visible: false }]);
+    const aggregation = over.aggregation ?? "SUM";
+    return [...parts, [aggregation === "SUM"
+        ? { expression: "SUM(METRICS())", label: `${g.metricName} (all ${over.dimension}s)`, id: "total" }
+        : { expression: `${aggregation}(METRICS())`, label: `${g.metricName} (${aggregation} over ${over.dimension}s)`, id: "highest" }]];
 }
 
 /** The dashboard body as JSON: title text, optional alarm status, then graphs two to a row. */

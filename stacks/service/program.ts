@@ -169,7 +169,8 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
     // Alarm names are plain strings computed from the catalogue, so the service can name its
     // rollback alarms before the alarms exist, without a cycle between the two components.
     const alarmPrefix = `${env}-${svc}`;
-    const albTarget = (targetGroupArnSuffix: pulumi.Input<string>): WatchTarget<pulumi.Input<string>> => ({ kind: "albTargetGroup", name: "alb", loadBalancerArnSuffix: out("albArnSuffix"), targetGroupArnSuffix });
+    const albTarget = (targetGroupArnSuffix: pulumi.Input<string>, alternateTargetGroupArnSuffix?: pulumi.Input<string>): WatchTarget<pulumi.Input<string>> =>
+        ({ kind: "albTargetGroup", name: "alb", loadBalancerArnSuffix: out("albArnSuffix"), targetGroupArnSuffix, ...(alternateTargetGroupArnSuffix !== undefined ? { alternateTargetGroupArnSuffix } : {}) });
     const rollbackAlarmNames = alarmSpecs(albTarget(""), values.alarmOverrides).map((s) => `${alarmPrefix}-${s.key}`);
 
     const mesh = new MeshService(base, {
@@ -225,7 +226,9 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
 
     const watch: WatchTarget<pulumi.Input<string>>[] = [
         { kind: "ecsService", name: "service", clusterName: out("clusterName"), serviceName: mesh.serviceName },
-        albTarget(mesh.targetGroupArn.apply(targetGroupArnSuffix)),
+        // CANARY/LINEAR/BLUE_GREEN: ECS swaps the live group at each deployment, so the ALB (and
+        // rollback) alarms combine both groups; names do not change, so rollbackAlarmNames hold.
+        albTarget(mesh.targetGroupArn.apply(targetGroupArnSuffix), mesh.alternateTargetGroupArn?.apply(targetGroupArnSuffix)),
         ...(data && config.entitiesTable ? [{ kind: "dynamodbTable" as const, name: "entities-table", tableName: data.tableNames[ENTITIES_TABLE.name] }] : []),
         ...(config.postgres ? [{ kind: "rdsInstance" as const, name: "db", instanceId: dbIdentifier(base) }] : []),
         ...(config.cache ? cacheMemberIds(replicationGroupId(base), cacheNodes).map((id, i) => ({ kind: "cache" as const, name: `cache-${i + 1}`, cacheClusterId: id })) : []),

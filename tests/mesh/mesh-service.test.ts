@@ -143,14 +143,26 @@ describe("MeshService (prod-like)", () => {
         assert.strictEqual(service().serviceConnectConfiguration.services[0].ingressPortOverride, DEFAULT_MESH_INGRESS_PORT);
     });
 
-    it("autoscaling: target tracking on CPU and on ALB requests per target of the production group", () => {
+    it("autoscaling: target tracking on CPU and on requests per running task over both target groups (metric math)", () => {
         const target = g.one("aws:appautoscaling/target:Target").inputs as Record<string, any>;
         assert.strictEqual(target.resourceId, "service/prod-cluster/orders");
         assert.deepStrictEqual([target.minCapacity, target.maxCapacity], [2, 10]);
-        const metrics = g.ofType("aws:appautoscaling/policy:Policy").map((p) => (p.inputs as any).targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification);
-        assert.deepStrictEqual(metrics.map((m) => m.predefinedMetricType).sort(), ["ALBRequestCountPerTarget", "ECSServiceAverageCPUUtilization"]);
-        const tg = g.named("orders-tg");
-        assert.strictEqual(metrics.find((m) => m.resourceLabel)!.resourceLabel, `app/alb/1/${tg.state.arnSuffix}`);
+        const configs = g.ofType("aws:appautoscaling/policy:Policy").map((p) => (p.inputs as any).targetTrackingScalingPolicyConfiguration);
+        assert.deepStrictEqual(configs.map((c) => c.predefinedMetricSpecification?.predefinedMetricType), ["ECSServiceAverageCPUUtilization", undefined]);
+        const requests = configs[1];
+        assert.strictEqual(requests.targetValue, 1000);
+        const [tg, alt] = [g.named("orders-tg"), g.named("orders-tg-alt")];
+        const requestCount = (targetGroup: unknown) => ({ stat: "Sum", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: [{ name: "LoadBalancer", value: "app/alb/1" }, { name: "TargetGroup", value: targetGroup }] } });
+        assert.deepStrictEqual(requests.customizedMetricSpecification.metrics, [
+            { id: "primary", returnData: false, metricStat: requestCount(tg.state.arnSuffix) },
+            { id: "alternate", returnData: false, metricStat: requestCount(alt.state.arnSuffix) },
+            {
+                id: "tasks",
+                returnData: false,
+                metricStat: { stat: "Average", metric: { namespace: "ECS/ContainerInsights", metricName: "RunningTaskCount", dimensions: [{ name: "ClusterName", value: "prod-cluster" }, { name: "ServiceName", value: "orders" }] } },
+            },
+            { id: "perTask", expression: "(FILL(primary, 0) + FILL(alternate, 0)) / tasks", label: "ALB requests per running task (both target groups)", returnData: true },
+        ]);
     });
 
     it("ECR: scan on push, immutable tags, KMS, lifecycle policy; repository and log group protected", () => {
@@ -219,6 +231,14 @@ describe("MeshService (dev-like)", () => {
         assert.strictEqual(service().loadBalancers[0].advancedConfiguration, undefined);
         assert.deepStrictEqual(service().deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.strictEqual(service().deploymentConfiguration.strategy, "ROLLING");
+    });
+
+    it("rolling: scales on the predefined ALBRequestCountPerTarget of its only group", () => {
+        const configs = g.ofType("aws:appautoscaling/policy:Policy").map((p) => (p.inputs as any).targetTrackingScalingPolicyConfiguration);
+        assert.ok(configs.every((c) => c.customizedMetricSpecification === undefined));
+        const requests = configs.find((c) => c.predefinedMetricSpecification.predefinedMetricType === "ALBRequestCountPerTarget")!;
+        assert.strictEqual(requests.predefinedMetricSpecification.resourceLabel, `app/alb/1/${g.named("orders-tg").state.arnSuffix}`);
+        assert.strictEqual(requests.targetValue, 1000);
     });
 
     it("without a mirror: the pinned public ADOT image, the service's own repository only; still after its roles' policies", () => {

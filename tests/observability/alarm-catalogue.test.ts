@@ -47,6 +47,28 @@ describe("alarm catalogue", () => {
         assert.ok(DYNAMODB_OPERATIONS.length <= 10);
     });
 
+    it("with an alternate target group, combines every ALB alarm over both groups: counts summed, the p99 by MAX", () => {
+        const shifted: WatchTarget = { ...TARGETS.albTargetGroup, alternateTargetGroupArnSuffix: "targetgroup/orders-alt/ghi" } as WatchTarget;
+        const specs = alarmSpecs(shifted);
+        const groups = ["targetgroup/orders/def", "targetgroup/orders-alt/ghi"];
+        assert.deepStrictEqual(specs.map((s) => [s.metric, s.sumOver]), [
+            ["target5xx", { dimension: "TargetGroup", values: groups }],
+            ["latencyP99", { dimension: "TargetGroup", values: groups, aggregation: "MAX" }],
+            ["unhealthyHosts", { dimension: "TargetGroup", values: groups }],
+        ]);
+        // Same keys (and so alarm names) as without the alternate group: rollback alarm names hold.
+        assert.deepStrictEqual(specs.map((s) => s.key), alarmSpecs(TARGETS.albTargetGroup).map((s) => s.key));
+        // Without an alternate group: single metrics, as before.
+        assert.ok(alarmSpecs(TARGETS.albTargetGroup).every((s) => s.sumOver === undefined));
+        const body = JSON.parse(dashboardBody({ title: "t", region: "us-east-1", graphs: specs.map(graphOfAlarm) }));
+        const latency = body.widgets.find((w: any) => w.properties.title?.includes("TargetResponseTime") || JSON.stringify(w.properties.metrics ?? []).includes("TargetResponseTime"));
+        const rows = latency.properties.metrics as unknown[][];
+        assert.deepStrictEqual(rows.at(-1), [{ expression: "MAX(METRICS())", label: "TargetResponseTime (MAX over TargetGroups)", id: "highest" }]);
+        // The combined dimension appears once per row, with each group's value.
+        assert.deepStrictEqual(rows.slice(0, 2).map((r) => r.filter((x) => x === "TargetGroup").length), [1, 1]);
+        assert.deepStrictEqual(rows.slice(0, 2).map((r) => r[r.indexOf("TargetGroup") + 1]), groups);
+    });
+
     it("keeps every catalogue row within what CloudWatch accepts", () => {
         for (const kind of RESOURCE_KINDS) {
             for (const spec of alarmSpecs(TARGETS[kind])) {

@@ -107,6 +107,66 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
         assert.strictEqual((gDev.one(ECS_SERVICE).inputs.deploymentConfiguration as Obj).strategy, "ROLLING");
     });
 
+    it("canary (prod): the ALB rollback alarms watch both target groups, since ECS swaps the live one at each deployment", () => {
+        const groups = gProd.ofType("aws:lb/targetGroup:TargetGroup");
+        assert.deepStrictEqual(groups.map((t) => t.name).sort(), ["prod-entities-tg", "prod-entities-tg-alt"]);
+        const suffixes = ["prod-entities-tg", "prod-entities-tg-alt"].map((n) => String(gProd.named(n).state.arnSuffix));
+        const rollback = gProd.outputs.rollbackAlarmNames as string[];
+        const byName = new Map(gProd.ofType(ALARM).map((a) => [String(a.inputs.name), a.inputs]));
+        for (const name of rollback) {
+            const alarm = byName.get(name);
+            assert.ok(alarm, `${name} is not an alarm of the stack`);
+            assert.strictEqual(alarm.metricName, undefined, name);
+            const queries = alarm.metricQueries as { id: string; expression?: string; returnData: boolean; metric?: { namespace: string; stat: string; dimensions: Record<string, string> } }[];
+            const metrics = queries.filter((q) => q.metric);
+            assert.deepStrictEqual(metrics.map((q) => q.metric!.dimensions.TargetGroup), suffixes, name);
+            assert.ok(metrics.every((q) => q.metric!.namespace === "AWS/ApplicationELB" && q.metric!.dimensions.LoadBalancer === prod.albArnSuffix && !q.returnData), name);
+            assert.strictEqual(queries.filter((q) => q.returnData).length, 1, name);
+        }
+        const expression = (name: string) => (byName.get(name)!.metricQueries as { expression?: string; returnData: boolean }[]).find((q) => q.returnData)!.expression;
+        assert.strictEqual(expression("prod-entities-alb-target5xx"), "SUM(METRICS())");
+        assert.strictEqual(expression("prod-entities-alb-unhealthyHosts"), "SUM(METRICS())");
+        // Percentiles do not add up: the worse of the two groups' p99s.
+        assert.strictEqual(expression("prod-entities-alb-latencyP99"), "MAX(METRICS())");
+        const p99 = byName.get("prod-entities-alb-latencyP99")!.metricQueries as { metric?: { stat: string } }[];
+        assert.ok(p99.filter((q) => q.metric).every((q) => q.metric!.stat === "p99"));
+    });
+
+    it("canary (prod): scales on requests per running task over both target groups; rolling (dev) keeps ALBRequestCountPerTarget", () => {
+        const requests = (g: Graph) => (g.ofType("aws:appautoscaling/policy:Policy").find((p) => p.name.endsWith("-scale-requests"))!.inputs as Obj).targetTrackingScalingPolicyConfiguration as Obj;
+        const prodCfg = requests(gProd);
+        assert.strictEqual(prodCfg.predefinedMetricSpecification, undefined);
+        assert.strictEqual(prodCfg.targetValue, 1000);
+        const metrics = (prodCfg.customizedMetricSpecification as Obj).metrics as { id: string; expression?: string; returnData: boolean; metricStat?: { stat: string; metric: { namespace: string; metricName: string; dimensions: { name: string; value: string }[] } } }[];
+        assert.deepStrictEqual(metrics.filter((m) => m.returnData).map((m) => m.expression), ["(FILL(primary, 0) + FILL(alternate, 0)) / tasks"]);
+        const suffixes = ["prod-entities-tg", "prod-entities-tg-alt"].map((n) => String(gProd.named(n).state.arnSuffix));
+        const stat = (id: string) => metrics.find((m) => m.id === id)!.metricStat!;
+        for (const [id, tg] of [["primary", suffixes[0]], ["alternate", suffixes[1]]]) {
+            assert.deepStrictEqual(stat(id), { stat: "Sum", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: [{ name: "LoadBalancer", value: prod.albArnSuffix }, { name: "TargetGroup", value: tg }] } });
+        }
+        assert.deepStrictEqual(stat("tasks").stat, "Average");
+        assert.deepStrictEqual(stat("tasks").metric.namespace, "ECS/ContainerInsights");
+        assert.deepStrictEqual(stat("tasks").metric.metricName, "RunningTaskCount");
+        assert.deepStrictEqual(stat("tasks").metric.dimensions.map((d) => d.name), ["ClusterName", "ServiceName"]);
+        assert.strictEqual(stat("tasks").metric.dimensions[1].value, "entities");
+
+        const devCfg = requests(gDev);
+        assert.strictEqual(devCfg.customizedMetricSpecification, undefined);
+        assert.strictEqual((devCfg.predefinedMetricSpecification as Obj).predefinedMetricType, "ALBRequestCountPerTarget");
+        assert.strictEqual((devCfg.predefinedMetricSpecification as Obj).resourceLabel, `${dev.albArnSuffix}/${gDev.named("dev-entities-tg").state.arnSuffix}`);
+    });
+
+    it("rolling (dev): one target group, the ALB alarms stay single metrics", () => {
+        assert.strictEqual(gDev.ofType("aws:lb/targetGroup:TargetGroup").length, 1);
+        const tg = String(gDev.named("dev-entities-tg").state.arnSuffix);
+        for (const name of gDev.outputs.rollbackAlarmNames as string[]) {
+            const alarm = gDev.ofType(ALARM).find((a) => a.inputs.name === name)!.inputs;
+            assert.strictEqual(alarm.metricQueries, undefined, name);
+            assert.strictEqual(alarm.namespace, "AWS/ApplicationELB", name);
+            assert.deepStrictEqual(alarm.dimensions, { LoadBalancer: dev.albArnSuffix, TargetGroup: tg }, name);
+        }
+    });
+
     it("protects the stateful resources in prod only (the platform's production output decides)", () => {
         for (const name of ["prod-entities-repo", "prod-entities-logs", "prod-entities-key"]) {
             assert.strictEqual(gProd.named(name).protect, true, name);
