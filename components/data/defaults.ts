@@ -71,14 +71,8 @@ export const POSTGRES_PORT = 5432;
 export const CACHE_PORT = 6379;
 
 /** The tier-wide settings after defaults and overrides: what the stores are built from. */
-export interface TierSettings {
+export interface TierSettings extends Pick<TierDefaults, "multiAz" | "deletionProtection" | "backupRetentionDays" | "logRetentionDays" | "secretRecoveryWindowDays" | "applyImmediately"> {
     readonly protect: boolean;
-    readonly multiAz: boolean;
-    readonly deletionProtection: boolean;
-    readonly backupRetentionDays: number;
-    readonly logRetentionDays: number;
-    readonly secretRecoveryWindowDays: number;
-    readonly applyImmediately: boolean;
     readonly tags: Record<string, string>;
     readonly defaults: TierDefaults;
 }
