@@ -13,6 +13,8 @@ import { formatFindings, runPolicies } from "./lib/policy-runner";
 import { ALL_POLICIES } from "../policy/policies";
 import { estimateEnvironment } from "./estimate";
 import { formatEstimate } from "./estimate/report";
+import { runPlanSections } from "./lib/plan-sections";
+import { PLAN_SECTIONS } from "./analysis";
 
 const root = path.resolve(__dirname, "..");
 
@@ -34,6 +36,7 @@ async function main() {
     fs.mkdirSync(outDir, { recursive: true });
     let mandatory = 0;
     const estimate = estimateEnvironment(root, plan);
+    const sections = await runPlanSections(plan, PLAN_SECTIONS);
     for (const stack of plan.stacks) {
         console.log(`\n=== ${stack.project} (stack ${stack.stack}, ${stack.region}): ${stack.resources.length} resources`);
         formatTree(stack.resources).forEach((line) => console.log(line));
@@ -48,14 +51,28 @@ async function main() {
         fs.writeFileSync(file, JSON.stringify({ project: stack.project, stack: stack.stack, region: stack.region, resources: stack.resources, outputs: stack.outputs, findings,
             cost: estimate.cost.stacks.find((c) => c.stack === stack.project),
             capacity: estimate.capacity,
-            deployTime: estimate.deployTime.stacks.find((d) => d.stack === stack.project) }, null, 2));
+            deployTime: estimate.deployTime.stacks.find((d) => d.stack === stack.project),
+            ...Object.fromEntries(sections.filter(({ result }) => result.perStack?.[stack.project] !== undefined)
+                .map(({ section, result }) => [section.name, result.perStack?.[stack.project]])) }, null, 2));
         console.log(`  written: ${path.relative(root, file)}`);
     }
     formatEstimate(estimate).forEach((line) => console.log(line));
     fs.writeFileSync(path.join(outDir, "estimate.json"), JSON.stringify(estimate, null, 2));
+    const failures: string[] = [];
+    for (const { section, result } of sections) {
+        console.log(`\n=== ${section.title}`);
+        result.lines.forEach((line) => console.log(line));
+        if (result.environment !== undefined) {
+            fs.writeFileSync(path.join(outDir, `${section.name}.json`), JSON.stringify(result.environment, null, 2));
+        }
+        failures.push(...result.failures.map((f) => `${section.name}: ${f}`));
+    }
     console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms`);
     if (mandatory > 0) {
-        fail(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);
+        failures.push(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);
+    }
+    if (failures.length > 0) {
+        fail(failures.join("\n  "));
     }
 }
 

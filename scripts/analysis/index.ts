@@ -1,0 +1,7 @@
+import { PlanSection } from "../lib/plan-sections";
+
+/**
+ * The analyses `npm run plan` runs over every environment's plan, in this order. Each lives in its
+ * own file of this folder and is registered here, and only here.
+ */
+export const PLAN_SECTIONS: readonly PlanSection[] = [];
