@@ -65,6 +65,9 @@ async function main() {
         if (result.environment !== undefined) {
             fs.writeFileSync(path.join(outDir, `${section.name}.json`), JSON.stringify(result.environment, null, 2));
         }
+        for (const [file, content] of Object.entries(result.files ?? {})) {
+            fs.writeFileSync(path.join(outDir, file), content);
+        }
         failures.push(...result.failures.map((f) => `${section.name}: ${f}`));
     }
     console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms`);
