@@ -62,6 +62,12 @@ export interface ContainerDefinitionsArgs {
     readonly user: string;
     /** Image of the ADOT collector. */
     readonly adotImage: string;
+    /**
+     * ECS Exec is enabled: the app container (the one operators exec into) gets a writable root file
+     * system, because the SSM agent that ECS Exec injects writes to it and AWS does not support
+     * ECS Exec on a read-only root. The collector stays read-only. @default false
+     */
+    readonly execCommand?: boolean;
 }
 
 /** Container definitions, as ECS's `containerDefinitions` JSON takes them (keys sorted for stable diffs). */
@@ -76,7 +82,7 @@ export function containerDefinitions(args: ContainerDefinitionsArgs): object[] {
         image: args.image,
         essential: true,
         user: args.user,
-        readonlyRootFilesystem: true,
+        readonlyRootFilesystem: !(args.execCommand ?? false),
         portMappings: [{ name: APP_PORT_NAME, containerPort: args.containerPort, protocol: "tcp", appProtocol: "http" }],
         environment: [
             ...byName(args.environment).map((name) => ({ name, value: args.environment[name] })),
@@ -101,7 +107,8 @@ export function containerDefinitions(args: ContainerDefinitionsArgs): object[] {
         user: ADOT_USER,
         readonlyRootFilesystem: true,
         environment: [{ name: "AOT_CONFIG_CONTENT", value: ADOT_CONFIG }],
-        healthCheck: { command: ["/healthcheck"], interval: 15, timeout: 5, retries: 3, startPeriod: 10 },
+        // ECS runs `CMD` (exec form) or `CMD-SHELL`; the collector image has no shell, only this binary.
+        healthCheck: { command: ["CMD", "/healthcheck"], interval: 15, timeout: 5, retries: 3, startPeriod: 10 },
         logConfiguration: logs(ADOT_CONTAINER),
         memoryReservation: 64,
     };

@@ -156,7 +156,10 @@ export interface MeshServiceArgs {
     deployment?: MeshDeployment;
     /** Task counts and scaling targets. @default { min: 2, max: 10 } */
     autoscaling?: MeshAutoscaling;
-    /** ECS Exec (a shell in running tasks); for dev only, as it bypasses the image as the audit trail. @default false */
+    /**
+     * ECS Exec (a shell in running tasks); for dev only, as it bypasses the image as the audit trail.
+     * It makes the app container's root file system writable (the SSM agent needs that). @default false
+     */
     enableExecuteCommand?: boolean;
     /** Retention of `/ecs/<service>`, days (a value CloudWatch Logs accepts). */
     logRetentionDays: number;
@@ -392,6 +395,7 @@ export class MeshService extends pulumi.ComponentResource {
                     healthCheckCommand: args.healthCheckCommand ?? ["CMD-SHELL", `curl -fsS http://localhost:${port}${args.healthCheckPath ?? "/health"} || exit 1`],
                     user: args.user ?? DEFAULT_APP_USER,
                     adotImage,
+                    execCommand: args.enableExecuteCommand ?? false,
                 })),
             ),
         }, { parent });

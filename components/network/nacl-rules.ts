@@ -25,6 +25,10 @@ export interface NaclContext {
     readonly vpcCidr: string;
     readonly privateSubnets: readonly PeerSubnet[];
     readonly isolatedSubnets: readonly PeerSubnet[];
+    /** Ports the data stores listen on: the only ports the private tier may open into the isolated tier. */
+    readonly dataPorts: readonly number[];
+    /** Ports data stores open to each other across isolated subnets (cache replicas syncing from the primary). */
+    readonly replicationPorts: readonly number[];
 }
 
 const ANYWHERE = "0.0.0.0/0";
@@ -33,20 +37,49 @@ const EPHEMERAL = { fromPort: 1024, toPort: 65535 };
 const ADMIN_PORTS = [22, 3389];
 
 /**
- * One allow rule per peer subnet and direction. The rule number comes from the peer's AZ number, not
- * its position in a list, so that adding an AZ adds rules without renumbering (and replacing) others.
+ * One allow rule per peer subnet, on one TCP port range. The rule number is `base` plus the peer's AZ
+ * number, not its position in a list, so that adding an AZ adds rules without renumbering (and
+ * replacing) others. Every rule names its ports: the provider sends an omitted range as 0-0, which
+ * would admit TCP port 0 only.
  */
-function peerRules(base: number, peers: readonly PeerSubnet[]): NaclRule[] {
-    return [false, true].flatMap((egress) =>
-        peers.map((peer): NaclRule => ({ ruleNumber: base + peer.azNumber, egress, ruleAction: "allow", protocol: "6", cidrBlock: peer.cidr })),
-    );
+function peerRules(base: number, egress: boolean, peers: readonly PeerSubnet[], ports: { fromPort: number; toPort: number }): NaclRule[] {
+    return peers.map((peer): NaclRule => {
+        if (!Number.isInteger(peer.azNumber) || peer.azNumber < 0 || peer.azNumber > 9) {
+            throw new Error(`AZ number ${peer.azNumber} of ${peer.cidr}: isolated-tier rule numbers leave room for AZ numbers 0-9 only`);
+        }
+        return { ruleNumber: base + peer.azNumber, egress, ruleAction: "allow", protocol: "6", cidrBlock: peer.cidr, ...ports };
+    });
+}
+
+const port = (p: number) => ({ fromPort: p, toPort: p });
+
+/**
+ * The isolated tier: clients in the private subnets on the data ports in and the replies out; data
+ * stores of other isolated subnets on the replication ports, both ways, with their replies. Rule
+ * numbers start at 110 (bases 110, 120, ... per port) because 101-109 and 201-209 held the earlier
+ * port-less rules: a rule whose ports change is replaced, and a replacement created under the same
+ * number would collide with the rule it replaces.
+ */
+function isolatedRules(ctx: NaclContext): NaclRule[] {
+    const { privateSubnets: clients, isolatedSubnets: stores } = ctx;
+    return [
+        ...ctx.dataPorts.flatMap((p, i) => peerRules(110 + 10 * i, false, clients, port(p))),
+        ...peerRules(110, true, clients, EPHEMERAL),
+        ...ctx.replicationPorts.flatMap((p, i) => [false, true].flatMap((egress) => peerRules(210 + 10 * i, egress, stores, port(p)))),
+        ...[false, true].flatMap((egress) => peerRules(310, egress, stores, EPHEMERAL)),
+    ];
+}
+
+/** Inbound denies of SSH and RDP from anywhere, numbered from `base`. */
+function adminDenies(base: number): NaclRule[] {
+    return ADMIN_PORTS.map((p, i): NaclRule => ({ ruleNumber: base + i, egress: false, ruleAction: "deny", protocol: "6", cidrBlock: ANYWHERE, ...port(p) }));
 }
 
 export function naclRules(tier: "public" | "private" | "isolated", ctx: NaclContext): NaclRule[] {
     switch (tier) {
         case "public":
             return [
-                ...ADMIN_PORTS.map((port, i): NaclRule => ({ ruleNumber: 50 + i, egress: false, ruleAction: "deny", protocol: "6", cidrBlock: ANYWHERE, fromPort: port, toPort: port })),
+                ...adminDenies(50),
                 // NAT gateways take traffic from the VPC and receive the internet's replies.
                 { ruleNumber: 100, egress: false, ruleAction: "allow", protocol: "-1", cidrBlock: ctx.vpcCidr },
                 { ruleNumber: 200, egress: false, ruleAction: "allow", protocol: "6", cidrBlock: ANYWHERE, ...EPHEMERAL },
@@ -59,12 +92,17 @@ export function naclRules(tier: "public" | "private" | "isolated", ctx: NaclCont
             // name. Whether anything else is reachable is decided by the route tables, not here.
             return [
                 { ruleNumber: 100, egress: false, ruleAction: "allow", protocol: "-1", cidrBlock: ctx.vpcCidr },
+                // The internet's replies (through NAT, or from the gateway endpoints' public addresses)
+                // come in on 1024-65535, which holds SSH and RDP: deny those first (FSBP EC2.21). After
+                // rule 100, so that load balancers' replies from inside the VPC, whose ports span the
+                // same range, still pass.
+                ...adminDenies(150),
                 { ruleNumber: 200, egress: false, ruleAction: "allow", protocol: "6", cidrBlock: ANYWHERE, ...EPHEMERAL },
                 { ruleNumber: 100, egress: true, ruleAction: "allow", protocol: "-1", cidrBlock: ctx.vpcCidr },
                 { ruleNumber: 200, egress: true, ruleAction: "allow", protocol: "6", cidrBlock: ANYWHERE, fromPort: 443, toPort: 443 },
             ];
         case "isolated":
             // Data stores talk to the application tier and to each other (replication), nothing else.
-            return [...peerRules(100, ctx.privateSubnets), ...peerRules(200, ctx.isolatedSubnets)];
+            return isolatedRules(ctx);
     }
 }

@@ -60,6 +60,12 @@ export interface NetworkArgs {
      */
     dataPorts?: number[];
     /**
+     * Ports that data stores in different isolated subnets open to each other (cache replicas
+     * syncing from their primary); the isolated tier's NACL admits them between its subnets only.
+     * @default [6379] (Redis/Valkey replication)
+     */
+    replicationPorts?: number[];
+    /**
      * Protect the flow log group against deletion by Pulumi.
      * @default true
      */
@@ -212,7 +218,7 @@ export class Network extends pulumi.ComponentResource {
         }
 
         const peers = (tier: SubnetTier) => specs.filter((s) => s.tier === tier).map((s) => ({ azNumber: azNumber(s.azId), cidr: s.cidr }));
-        const naclContext = { vpcCidr: args.cidrBlock, privateSubnets: peers("private"), isolatedSubnets: peers("isolated") };
+        const naclContext = { vpcCidr: args.cidrBlock, privateSubnets: peers("private"), isolatedSubnets: peers("isolated"), dataPorts: ports.dataPorts, replicationPorts: args.replicationPorts ?? [6379] };
         for (const tier of tiers) {
             const acl = new aws.ec2.NetworkAcl(`${name}-nacl-${tier}`, { vpcId: vpc.id, tags: { Name: `${name}-${tier}`, tier } }, { parent });
             for (const rule of naclRules(tier, naclContext)) {

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { containersOf } from "./common";
 
 /** Supported runtimes, scanned and immutable images, hardened containers. */
@@ -71,18 +71,15 @@ function secretReferences(environment: { name: string; value?: unknown }[]): Set
 export const containersHardened: ResourceValidationPolicy = {
     name: "ecs-containers-hardened",
     description:
-        "Task definitions run no privileged container (FSBP ECS.4), give every container a read-only root file system (FSBP ECS.5), " +
+        "Task definitions run no privileged container (FSBP ECS.4), " +
         "pass secrets through `secrets`, never environment variables (FSBP ECS.8, AwsSolutions-ECS2), and run as a non-root user.",
     enforcementLevel: "mandatory",
-    tags: ["FSBP ECS.4", "FSBP ECS.5", "FSBP ECS.8", "AwsSolutions-ECS2"],
+    tags: ["FSBP ECS.4", "FSBP ECS.8", "AwsSolutions-ECS2"],
     validateResource: validateResourceOfType(aws.ecs.TaskDefinition, (td, _a, report) => {
         for (const c of containersOf(td.containerDefinitions)) {
             const name = String(c.name);
             if (c.privileged === true) {
                 report(`container ${name} is privileged.`);
-            }
-            if (c.readonlyRootFilesystem !== true) {
-                report(`container ${name} must set readonlyRootFilesystem.`);
             }
             const user = String(c.user ?? "");
             if (user === "" || user === "root" || /^0(:|$)/.test(user)) {
@@ -98,4 +95,28 @@ export const containersHardened: ResourceValidationPolicy = {
     }),
 };
 
-export const runtimePolicies: ResourceValidationPolicy[] = [lambdaSupportedRuntime, ecrRepositoryHardened, containersHardened];
+/**
+ * ECS Exec runs the SSM agent inside the container, and the agent needs to write to the container's
+ * file system: AWS does not support ECS Exec on a read-only root. So the one exception to FSBP ECS.5
+ * is a task definition that an ECS service of the same stack runs with `enableExecuteCommand`
+ * (which the service config refuses in production).
+ */
+export const containersReadOnlyRoot: StackValidationPolicy = {
+    name: "ecs-containers-read-only-root",
+    description: "Every container has a read-only root file system (FSBP ECS.5), except in task definitions that a service runs with ECS Exec, which AWS does not support on a read-only root.",
+    enforcementLevel: "mandatory",
+    tags: ["FSBP ECS.5"],
+    validateStack: (args, report) => {
+        const execServices = args.resources.filter((r) => r.type === "aws:ecs/service:Service" && r.props.enableExecuteCommand === true);
+        for (const td of args.resources.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")) {
+            const exec = execServices.some((s) => s.dependencies.some((d) => d.urn === td.urn));
+            for (const c of containersOf(td.props.containerDefinitions)) {
+                if (c.readonlyRootFilesystem !== true && !exec) {
+                    report(`container ${String(c.name)} of ${td.name} must set readonlyRootFilesystem (only a task definition run with ECS Exec may have a writable root).`, td.urn);
+                }
+            }
+        }
+    },
+};
+
+export const runtimePolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [lambdaSupportedRuntime, ecrRepositoryHardened, containersHardened, containersReadOnlyRoot];

@@ -226,6 +226,11 @@ describe("MeshService (dev-like)", () => {
         assert.match(String(task.inputs.policy), /ssmmessages:CreateControlChannel/);
     });
 
+    it("ECS Exec on: the app container's root is writable (the SSM agent writes to it), the collector's stays read-only", () => {
+        const defs = JSON.parse(String(g.one("aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as Record<string, any>[];
+        assert.deepStrictEqual(defs.map((d) => [d.name, d.readonlyRootFilesystem]), [["app", false], ["otel-collector", true]]);
+    });
+
     it("rolling: one target group, no advanced configuration, circuit breaker still on", () => {
         assert.strictEqual(g.ofType("aws:lb/targetGroup:TargetGroup").length, 1);
         assert.strictEqual(service().loadBalancers[0].advancedConfiguration, undefined);

@@ -73,6 +73,12 @@ describe("container-definitions", () => {
         assert.match(collector.environment[0].value, /awsxray/);
     });
 
+    it("every container health check starts with CMD or CMD-SHELL, as ECS requires", () => {
+        for (const d of defs) {
+            assert.ok(["CMD", "CMD-SHELL"].includes(d.healthCheck.command[0]), `${d.name}: ${JSON.stringify(d.healthCheck.command)}`);
+        }
+    });
+
     it("isRootUser recognises root by name and by uid 0", () => {
         assert.ok(isRootUser("root") && isRootUser("0") && isRootUser("0:0") && isRootUser(""));
         assert.ok(!isRootUser("10001:10001"));

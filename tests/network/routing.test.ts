@@ -37,6 +37,8 @@ describe("network ACL rules", () => {
         vpcCidr: "10.0.0.0/16",
         privateSubnets: [{ azNumber: 1, cidr: "10.0.0.0/20" }, { azNumber: 2, cidr: "10.0.16.0/20" }],
         isolatedSubnets: [{ azNumber: 1, cidr: "10.0.128.0/21" }, { azNumber: 2, cidr: "10.0.136.0/21" }],
+        dataPorts: [5432, 6379],
+        replicationPorts: [6379],
     };
 
     it("never repeats a rule number in one direction of a NACL", () => {
@@ -59,6 +61,33 @@ describe("network ACL rules", () => {
         const peers = [...ctx.privateSubnets, ...ctx.isolatedSubnets].map((p) => p.cidr).sort();
         assert.deepStrictEqual([...new Set(rules.map((r) => r.cidrBlock))].sort(), peers);
         assert.ok(rules.every((r) => r.ruleAction === "allow" && r.protocol === "6"));
+    });
+
+    it("gives every TCP/UDP rule of every tier its ports (an omitted range reaches AWS as 0-0)", () => {
+        for (const tier of ["public", "private", "isolated"] as const) {
+            const portless = naclRules(tier, ctx).filter((r) => r.protocol !== "-1" && (r.fromPort === undefined || r.toPort === undefined || r.fromPort < 1));
+            assert.deepStrictEqual(portless, [], tier);
+        }
+    });
+
+    it("opens the isolated tier on exactly the data ports from clients, replies back, and replication between its subnets", () => {
+        const shape = (egress: boolean, cidrs: { cidr: string }[]) => naclRules("isolated", ctx)
+            .filter((r) => r.egress === egress && cidrs.some((c) => c.cidr === r.cidrBlock))
+            .map((r) => `${r.fromPort}-${r.toPort}`).filter((v, i, all) => all.indexOf(v) === i).sort();
+        assert.deepStrictEqual(shape(false, ctx.privateSubnets), ["5432-5432", "6379-6379"]);
+        assert.deepStrictEqual(shape(true, ctx.privateSubnets), ["1024-65535"]);
+        assert.deepStrictEqual(shape(false, ctx.isolatedSubnets), ["1024-65535", "6379-6379"]);
+        assert.deepStrictEqual(shape(true, ctx.isolatedSubnets), ["1024-65535", "6379-6379"]);
+    });
+
+    it("numbers no isolated rule 101-109 or 201-209, where the earlier port-less rules were (a replacement under the same number would collide)", () => {
+        assert.deepStrictEqual(naclRules("isolated", ctx).filter((r) => r.ruleNumber % 100 < 10), []);
+    });
+
+    it("denies SSH and RDP from the internet on the private tier before the internet's replies are admitted, after the VPC's own traffic", () => {
+        const inbound = naclRules("private", ctx).filter((r) => !r.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+        assert.deepStrictEqual(inbound.map((r) => `${r.ruleNumber} ${r.ruleAction} ${r.cidrBlock} ${r.fromPort ?? "all"}`),
+            ["100 allow 10.0.0.0/16 all", "150 deny 0.0.0.0/0 22", "151 deny 0.0.0.0/0 3389", "200 allow 0.0.0.0/0 1024"]);
     });
 
     it("numbers isolated-tier rules by AZ number, so adding an AZ renumbers nothing", () => {

@@ -30,6 +30,11 @@ const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-5555
 const TLS_ONLY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] });
 const doc = (Action: unknown, Resource: unknown = "arn:aws:s3:::b/*") => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action, Resource }] });
 const container = (overrides: Record<string, unknown> = {}) => JSON.stringify([{ name: "app", image: "x", user: "10001", readonlyRootFilesystem: true, logConfiguration: { logDriver: "awslogs" }, environment: [{ name: "PORT", value: "8080" }], ...overrides }]);
+/** A task definition with a writable root, run by a service with or without ECS Exec. */
+const execStack = (exec: boolean) => {
+    const td = res(T.taskDef, { containerDefinitions: container({ readonlyRootFilesystem: false }) }, { name: "td" });
+    return [td, res("aws:ecs/service:Service", { enableExecuteCommand: exec, taskDefinition: "arn:aws:ecs:us-east-1:1:task-definition/td:1" }, { name: "svc", dependsOn: [td.urn] })];
+};
 const distribution = (overrides: Record<string, unknown> = {}) => ({
     defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
     orderedCacheBehaviors: [{ viewerProtocolPolicy: "https-only" }],
@@ -229,12 +234,16 @@ export const POLICY_CASES: Record<string, PolicyCases> = {
             res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "DB_PASSWORD_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf" }, { name: "DB_PASSWORD_SECRET_KEY", value: "password" }] }) }),
         ],
         nonCompliant: [
-            res(T.taskDef, { containerDefinitions: container({ privileged: true }) }), res(T.taskDef, { containerDefinitions: container({ readonlyRootFilesystem: false }) }),
+            res(T.taskDef, { containerDefinitions: container({ privileged: true }) }),
             res(T.taskDef, { containerDefinitions: container({ user: "0:0" }) }), res(T.taskDef, { containerDefinitions: container({ user: undefined }) }),
             res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "DB_PASSWORD", value: "hunter2" }] }) }),
             res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "DB_PASSWORD_SECRET_ARN", value: "hunter2" }] }) }),
             res(T.taskDef, { containerDefinitions: container({ environment: [{ name: "API_SECRET_KEY", value: "hunter2" }] }) }),
         ],
+    },
+    "ecs-containers-read-only-root": {
+        compliant: [[res(T.taskDef, { containerDefinitions: container() })], execStack(true)],
+        nonCompliant: [[res(T.taskDef, { containerDefinitions: container({ readonlyRootFilesystem: false }) })], execStack(false)],
     },
     "cloudfront-tls": {
         compliant: [res(T.cdn, distribution()), res(T.cdn, distribution({ viewerCertificate: { cloudfrontDefaultCertificate: true } }))],

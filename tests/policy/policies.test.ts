@@ -35,6 +35,7 @@ const EXPECTED_LEVELS: Record<string, "mandatory" | "advisory"> = {
     "lambda-supported-runtime": "mandatory",
     "ecr-repository-hardened": "mandatory",
     "ecs-containers-hardened": "mandatory",
+    "ecs-containers-read-only-root": "mandatory",
     "cloudfront-tls": "mandatory",
     "cloudfront-custom-certificate": "advisory",
     "cloudfront-waf-and-private-origins": "mandatory",
