@@ -28,7 +28,7 @@ export function createCache(ctx: StoreContext, args: CacheArgs, network: StoreNe
     const id = replicationGroupId(name);
     const nodes = args.numCacheClusters ?? (settings.multiAz ? Math.max(2, settings.defaults.cache.numCacheClusters) : settings.defaults.cache.numCacheClusters);
 
-    const securityGroup = storeSecurityGroup(ctx, "cache", CACHE_PORT, network);
+    const securityGroup = storeSecurityGroup(ctx, "cache", CACHE_PORT, network, true);
     const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-cache`, {
         description: `${name} cache: isolated subnets`,
         subnetIds: network.isolatedSubnetIds,

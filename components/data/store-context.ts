@@ -20,10 +20,13 @@ export interface StoreNetwork {
 }
 
 /**
- * A store's security group: ingress on its port from each client group only, and no egress rule
- * at all (the provider removes AWS's default allow-all egress; a data store never opens connections).
+ * A store's security group: ingress on its port from each client group only, and no other egress
+ * (the provider removes AWS's default allow-all egress; a data store never calls out). With
+ * `replicas`, its members also reach each other on the port: cache replicas open connections to
+ * their primary. Whether ElastiCache's replication passes through the group is not documented; the
+ * two rules make it work either way and admit nothing but the group's own nodes.
  */
-export function storeSecurityGroup(ctx: StoreContext, role: string, port: number, network: StoreNetwork): aws.ec2.SecurityGroup {
+export function storeSecurityGroup(ctx: StoreContext, role: string, port: number, network: StoreNetwork, replicas = false): aws.ec2.SecurityGroup {
     const { name, parent } = ctx;
     const group = new aws.ec2.SecurityGroup(`${name}-${role}-sg`, {
         vpcId: network.vpcId,
@@ -42,5 +45,10 @@ export function storeSecurityGroup(ctx: StoreContext, role: string, port: number
             tags: ctx.settings.tags,
         }, { parent });
     });
+    if (replicas) {
+        const self = { securityGroupId: group.id, referencedSecurityGroupId: group.id, ipProtocol: "tcp", fromPort: port, toPort: port, description: `${role} replicas to their primary`, tags: ctx.settings.tags };
+        new aws.vpc.SecurityGroupIngressRule(`${name}-${role}-from-replicas`, self, { parent });
+        new aws.vpc.SecurityGroupEgressRule(`${name}-${role}-to-primary`, self, { parent });
+    }
     return group;
 }

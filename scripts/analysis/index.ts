@@ -1,7 +1,8 @@
 import { PlanSection } from "../lib/plan-sections";
+import { flowsPlanSection } from "./reachability";
 
 /**
  * The analyses `npm run plan` runs over every environment's plan, in this order. Each lives in its
  * own file of this folder and is registered here, and only here.
  */
-export const PLAN_SECTIONS: readonly PlanSection[] = [];
+export const PLAN_SECTIONS: readonly PlanSection[] = [flowsPlanSection];
