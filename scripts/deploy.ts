@@ -1,6 +1,7 @@
 /**
  * Whole-environment commands (Pulumi Automation API):
  *   npm run deploy  -- --env <env> [--image-tag <tag>]   platform, then the other stacks in one parallel wave
+ *                                      (callers without their ECS services), then the callers' ECS services
  *   npm run preview -- --env <env>     the same order, no changes
  *   npm run destroy -- --env <env> [--yes-destroy-prod]   the other stacks first, platform last
  * Each stack is selected, or created when missing, in its project folder; progress streams with the
@@ -12,16 +13,21 @@
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import * as path from "path";
 import { envArgument } from "./lib/args";
-import { deployWaves, Operation, OPERATIONS, runWaves, StackFailedError, StackRunner, StackTarget } from "./lib/deploy-order";
-import { projectsInDeployOrder } from "./lib/projects";
+import { deployWaves, Operation, OPERATIONS, runWaves, StackFailedError, StackRunner, StackTarget, StepScope, WaveStep } from "./lib/deploy-order";
+import { planEnvironment } from "./lib/plan-env";
+import { callsOf, projectsInDeployOrder } from "./lib/projects";
 import { readStackConfig } from "./lib/stack-config";
 
 const root = path.resolve(__dirname, "..");
 
-/** The real runner: one LocalWorkspace stack per project folder, output streamed line by line. */
-export function automationRunner(imageTag?: string): StackRunner {
+/**
+ * The real runner: one LocalWorkspace stack per project folder, output streamed line by line. A
+ * "without-services" step excludes the project's ECS services and their dependents
+ * (`heldBack[project]`, URNs), which its "services" step, a plain update, then creates.
+ */
+export function automationRunner(heldBack: Readonly<Record<string, readonly string[]>>, imageTag?: string): StackRunner {
     return {
-        async run(operation: Operation, target: StackTarget, stackName: string, onOutput: (line: string) => void) {
+        async run(operation: Operation, target: StackTarget, stackName: string, onOutput: (line: string) => void, scope: StepScope) {
             const stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir: target.dir });
             const key = `${target.project}:imageTag`;
             if (imageTag !== undefined && operation !== "destroy" && readStackConfig(target.dir, stackName)[key] !== undefined) {
@@ -35,8 +41,10 @@ export function automationRunner(imageTag?: string): StackRunner {
             };
             const opts = { onOutput: onChunk, color: "never" as const };
             switch (operation) {
-                case "deploy":
-                    return { changes: (await stack.up(opts)).summary.resourceChanges };
+                case "deploy": {
+                    const exclude = scope === "without-services" ? [...(heldBack[target.project] ?? [])] : [];
+                    return { changes: (await stack.up(exclude.length > 0 ? { ...opts, exclude, excludeDependents: true } : opts)).summary.resourceChanges };
+                }
                 case "preview":
                     return { changes: (await stack.preview(opts)).changeSummary };
                 case "destroy":
@@ -50,9 +58,20 @@ export function automationRunner(imageTag?: string): StackRunner {
  * The environment's waves, from the projects on disk. The plan's checks (platform:services, calls,
  * path rules) run first, so a deploy never starts with a configuration the plan would refuse.
  */
-export function environmentWaves(env: string): StackTarget[][] {
-    const [platform, ...others] = projectsInDeployOrder(root, env).map((p) => ({ project: p.name, dir: p.dir }));
-    return deployWaves(platform, others, (t) => t.project);
+export function environmentWaves(env: string): WaveStep<StackTarget>[][] {
+    const projects = projectsInDeployOrder(root, env);
+    const calls = new Map(projects.map((p) => [p.name, callsOf(p, env)]));
+    const [platform, ...others] = projects.map((p) => ({ project: p.name, dir: p.dir }));
+    return deployWaves(platform, others, (t) => t.project, (t) => calls.get(t.project) ?? []);
+}
+
+/**
+ * The URNs a "without-services" step holds back, per project: its ECS services, read from the
+ * offline plan of the environment (the same programs, so the same URNs Pulumi will use).
+ */
+export async function heldBackUrns(env: string): Promise<Record<string, string[]>> {
+    const plan = await planEnvironment(root, env);
+    return Object.fromEntries(plan.stacks.map((s) => [s.project, s.resources.filter((r) => r.type === "aws:ecs/service:Service").map((r) => r.urn)]));
 }
 
 async function main() {
@@ -71,7 +90,8 @@ async function main() {
         console.error(`--image-tag needs a Docker tag (letters, digits, _ . -, up to 128): got ${JSON.stringify(imageTag)}`);
         process.exit(2);
     }
-    await runWaves(automationRunner(imageTag), waves, { operation, env, allowProdDestroy: argv.includes("--yes-destroy-prod"), log: (line) => console.log(line) });
+    const heldBack = operation === "deploy" ? await heldBackUrns(env) : {};
+    await runWaves(automationRunner(heldBack, imageTag), waves, { operation, env, allowProdDestroy: argv.includes("--yes-destroy-prod"), log: (line) => console.log(line) });
     console.log(`${operation} of ${env} done`);
 }
 

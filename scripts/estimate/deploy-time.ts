@@ -6,6 +6,7 @@
  * estimate is the longest weighted path: the critical path. Components themselves wait for nothing.
  */
 import type { PlannedResource } from "../lib/mock-runtime";
+import { StepScope, stepLabel, WaveStep } from "../lib/deploy-order";
 
 /**
  * Typical creation times, minutes. Sources: AWS documentation where it states one (RDS Multi-AZ
@@ -66,8 +67,8 @@ export interface StackDeployTime {
     readonly longPoles: PathStep[];
 }
 
-/** The critical path of one stack's resources (longest path by creation time over the dependency DAG). */
-export function criticalPath(stack: string, resources: readonly PlannedResource[]): StackDeployTime {
+/** The critical path of one stack's resources (longest path by creation time over the dependency DAG); resources in `skip` take no time (not deployed, or deployed already). */
+export function criticalPath(stack: string, resources: readonly PlannedResource[], skip: ReadonlySet<string> = new Set()): StackDeployTime {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const children = new Map<string, string[]>();
     resources.forEach((r) => r.parent !== undefined && children.set(r.parent, [...(children.get(r.parent) ?? []), r.urn]));
@@ -108,7 +109,7 @@ export function criticalPath(stack: string, resources: readonly PlannedResource[
             }
         }
         visiting.delete(urn);
-        const result = { at: best.at + creationMinutes(byUrn.get(urn)!), via: best.via };
+        const result = { at: best.at + (skip.has(urn) ? 0 : creationMinutes(byUrn.get(urn)!)), via: best.via };
         finish.set(urn, result);
         return result;
     };
@@ -122,7 +123,7 @@ export function criticalPath(stack: string, resources: readonly PlannedResource[
     const path: PathStep[] = [];
     for (let u = last; u !== undefined; u = finish.get(u)!.via) {
         const r = byUrn.get(u)!;
-        path.unshift({ name: r.name, type: r.type, minutes: creationMinutes(r), finishesAt: round1(finish.get(u)!.at) });
+        path.unshift({ name: r.name, type: r.type, minutes: skip.has(u) ? 0 : creationMinutes(r), finishesAt: round1(finish.get(u)!.at) });
     }
     const minutes = last === undefined ? 0 : round1(finish.get(last)!.at);
     return { stack, minutes, criticalPath: path, longPoles: [...path].filter((s) => s.minutes >= 1).sort((a, b) => b.minutes - a.minutes).slice(0, 5) };
@@ -130,19 +131,48 @@ export function criticalPath(stack: string, resources: readonly PlannedResource[
 
 export interface EnvironmentDeployTime {
     readonly minutes: number;
-    /** Stacks deployed together (scripts/lib/deploy-order.ts: the platform, then every other stack), with each wave's time. */
+    /** Steps deployed together (scripts/lib/deploy-order.ts), with each wave's time. */
     readonly waves: { stacks: string[]; minutes: number }[];
     readonly stacks: StackDeployTime[];
 }
 
+/** A stack's ECS services and everything that depends on them: what a "without-services" step holds back. */
+export function heldBack(resources: readonly PlannedResource[]): Set<string> {
+    const held = new Set(resources.filter((r) => r.type === "aws:ecs/service:Service").map((r) => r.urn));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const r of resources) {
+            if (!held.has(r.urn) && r.dependsOn.some((d) => held.has(d))) {
+                held.add(r.urn);
+                grew = true;
+            }
+        }
+    }
+    return held;
+}
+
+/** The time of one step: the whole stack, all but its held-back part, or only that part (the rest exists). */
+export function stepMinutes(stack: string, resources: readonly PlannedResource[], scope: StepScope): number {
+    if (scope === "all") {
+        return criticalPath(stack, resources).minutes;
+    }
+    const held = heldBack(resources);
+    const skip = scope === "without-services" ? held : new Set(resources.map((r) => r.urn).filter((u) => !held.has(u)));
+    return criticalPath(stack, resources, skip).minutes;
+}
+
 /**
- * Waves run one after another, the stacks of a wave in parallel: the environment takes the sum of
- * each wave's slowest stack (the platform plus the slowest of the rest).
+ * Waves run one after another, the steps of a wave in parallel: the environment takes the sum of
+ * each wave's slowest step.
  */
-export function environmentDeployTime(stacks: readonly StackDeployTime[], waves: readonly string[][]): EnvironmentDeployTime {
-    const byName = new Map(stacks.map((s) => [s.stack, s]));
-    const timed = waves.map((w) => ({ stacks: [...w], minutes: Math.max(0, ...w.map((s) => byName.get(s)?.minutes ?? 0)) }));
-    return { minutes: round1(timed.reduce((n, w) => n + w.minutes, 0)), waves: timed, stacks: [...stacks] };
+export function environmentDeployTime(stacks: readonly { project: string; resources: readonly PlannedResource[] }[], waves: readonly WaveStep<string>[][]): EnvironmentDeployTime {
+    const byName = new Map(stacks.map((s) => [s.project, s]));
+    const minutesOf = (s: WaveStep<string>) => {
+        const stack = byName.get(s.target);
+        return stack ? stepMinutes(s.target, stack.resources, s.scope) : 0;
+    };
+    const timed = waves.map((w) => ({ stacks: w.map((s) => stepLabel(s.target, s.scope)), minutes: Math.max(0, ...w.map(minutesOf)) }));
+    return { minutes: round1(timed.reduce((n, w) => n + w.minutes, 0)), waves: timed, stacks: stacks.map((s) => criticalPath(s.project, s.resources)) };
 }
 
 function round1(n: number): number {

@@ -11,8 +11,8 @@ import { loadPlatformConfig } from "../../stacks/platform/config";
 import { REFERENCE_ROUTES, serviceProxyRoutes } from "../../components/edge/routes";
 import { CapacityLine, apiThrottleLines, cacheLines, clusterLine, DEFAULT_RPS_PER_VCPU, dynamoLines, ServiceCapacity, subnetLines } from "./capacity";
 import { EnvironmentCost, estimateCost } from "./cost";
-import { deployWaves as environmentWaves } from "../lib/deploy-order";
-import { criticalPath, EnvironmentDeployTime, environmentDeployTime } from "./deploy-time";
+import { deployWaves as environmentWaves, WaveStep } from "../lib/deploy-order";
+import { EnvironmentDeployTime, environmentDeployTime } from "./deploy-time";
 
 export interface Target {
     readonly target: string;
@@ -68,7 +68,7 @@ export function estimateEnvironment(root: string, plan: EnvironmentPlan): Enviro
     ];
 
     const waves = deployWaves(plan);
-    const deployTime = environmentDeployTime(plan.stacks.map((s) => criticalPath(s.project, s.resources)), waves);
+    const deployTime = environmentDeployTime(plan.stacks, waves);
 
     const targets: Target[] = [];
     if (plan.env === "dev") {
@@ -83,8 +83,9 @@ export function estimateEnvironment(root: string, plan: EnvironmentPlan): Enviro
     return { env: plan.env, cost, capacity, deployTime, targets };
 }
 
-/** The platform, then every other stack in one wave (as scripts/lib/deploy-order.ts runs them). */
-export function deployWaves(plan: EnvironmentPlan): string[][] {
+/** The waves as scripts/lib/deploy-order.ts runs them; who calls whom from the service stacks' `calls` outputs. */
+export function deployWaves(plan: EnvironmentPlan): WaveStep<string>[][] {
     const [platform, ...others] = plan.stacks.map((s) => s.project);
-    return environmentWaves(platform, others, (name) => name);
+    const calls = new Map(plan.stacks.map((s) => [s.project, Array.isArray(s.outputs.calls) ? s.outputs.calls.map(String) : []]));
+    return environmentWaves(platform, others, (name) => name, (name) => calls.get(name) ?? []);
 }

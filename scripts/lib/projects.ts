@@ -46,6 +46,11 @@ function listOf(config: Record<string, string>, key: string): string[] | undefin
     }
 }
 
+/** The services a project calls (`<project>:calls` of its stack file); [] for the platform and the edge. */
+export function callsOf(project: ProjectInfo, env: string): string[] {
+    return project.kind === "service" ? listOf(readStackConfig(project.dir, env), `${project.name}:calls`) ?? [] : [];
+}
+
 /**
  * What only a view of every project of an environment can check, before any program runs: each
  * service project is named after its folder; the platform's `platform:services` lists exactly the

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import type { PlannedResource } from "../../scripts/lib/mock-runtime";
 import { clusterLine, subnetLines, cacheLines, apiThrottleLines } from "../../scripts/estimate/capacity";
 import { estimateCost, splitTasks } from "../../scripts/estimate/cost";
-import { criticalPath, environmentDeployTime } from "../../scripts/estimate/deploy-time";
+import { criticalPath, environmentDeployTime, heldBack } from "../../scripts/estimate/deploy-time";
 import { cacheNodeHourly, fargateTaskMonthly, FARGATE_SPOT_DISCOUNT, HOURS_PER_MONTH, price, PRICES } from "../../scripts/estimate/prices";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -122,10 +122,21 @@ describe("estimate: critical path", () => {
     });
 
     it("runs independent resources in parallel and waves in sequence", () => {
-        const a = criticalPath("a", [res("x", "aws:ec2/natGateway:NatGateway"), res("y", "aws:cloudfront/distribution:Distribution")]);
-        assert.strictEqual(a.minutes, 5);
-        const b = criticalPath("b", [res("z", "aws:lb/loadBalancer:LoadBalancer")]);
-        assert.strictEqual(environmentDeployTime([a, b], [["a"], ["b"]]).minutes, 8);
-        assert.strictEqual(environmentDeployTime([a, b], [["a", "b"]]).minutes, 5);
+        const a = { project: "a", resources: [res("x", "aws:ec2/natGateway:NatGateway"), res("y", "aws:cloudfront/distribution:Distribution")] };
+        assert.strictEqual(criticalPath("a", a.resources).minutes, 5);
+        const b = { project: "b", resources: [res("z", "aws:lb/loadBalancer:LoadBalancer")] };
+        const all = (target: string) => ({ target, scope: "all" as const });
+        assert.strictEqual(environmentDeployTime([a, b], [[all("a")], [all("b")]]).minutes, 8);
+        assert.strictEqual(environmentDeployTime([a, b], [[all("a"), all("b")]]).minutes, 5);
+    });
+
+    it("times a caller in two steps: everything but its ECS service and its dependents, then those alone", () => {
+        const db = res("db", "aws:rds/instance:Instance", { multiAz: true }); // 20
+        const svc = res("svc", "aws:ecs/service:Service", {}, [db.urn]); // 3
+        const scaling = res("scaling", "aws:appautoscaling/target:Target", {}, [svc.urn]); // 0.1
+        const caller = { project: "caller", resources: [db, svc, scaling] };
+        assert.deepStrictEqual([...heldBack(caller.resources)].sort(), [scaling.urn, svc.urn].sort());
+        const t = environmentDeployTime([caller], [[{ target: "caller", scope: "without-services" }], [{ target: "caller", scope: "services" }]]);
+        assert.deepStrictEqual(t.waves, [{ stacks: ["caller (without its ECS services)"], minutes: 20 }, { stacks: ["caller (its ECS services)"], minutes: 3.1 }]);
     });
 });
