@@ -36,7 +36,9 @@ async function main() {
     fs.mkdirSync(outDir, { recursive: true });
     let mandatory = 0;
     const estimate = estimateEnvironment(root, plan);
+    const sectionsStarted = Date.now();
     const sections = await runPlanSections(plan, PLAN_SECTIONS);
+    const sectionsMs = Date.now() - sectionsStarted;
     for (const stack of plan.stacks) {
         console.log(`\n=== ${stack.project} (stack ${stack.stack}, ${stack.region}): ${stack.resources.length} resources`);
         formatTree(stack.resources).forEach((line) => console.log(line));
@@ -70,7 +72,7 @@ async function main() {
         }
         failures.push(...result.failures.map((f) => `${section.name}: ${f}`));
     }
-    console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms`);
+    console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms (analyses ${sectionsMs} ms)`);
     if (mandatory > 0) {
         failures.push(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);
     }
