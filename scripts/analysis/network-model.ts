@@ -132,8 +132,10 @@ export interface NetworkModel {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : []);
+/** A list-valued input's strings (a single string counts as a list of one). */
+export const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
+/** A list-valued input's objects. */
+export const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : []);
 const ANY = parseCidr("0.0.0.0/0");
 
 /** `tcp` / `udp` / `icmp` / `all` or IANA numbers, as the number string AWS stores. */

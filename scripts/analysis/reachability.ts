@@ -14,7 +14,7 @@
 import { EnvironmentPlan } from "../lib/plan-env";
 import { PlanSection, PlanSectionResult } from "../lib/plan-sections";
 import { Flow, FlowEndpoint, FlowReport } from "./types";
-import { buildNetworkModel, Cidr, contains, INTERNET, Nacl, NaclEntry, NetNode, NetworkModel, overlaps, SecurityGroup, SgRule, StackResource, Subnet } from "./network-model";
+import { buildNetworkModel, Cidr, contains, INTERNET, list, Nacl, NaclEntry, NetNode, NetworkModel, overlaps, records, SecurityGroup, SgRule, StackResource, Subnet } from "./network-model";
 
 /** Remote administration ports: never reachable from anywhere (FSBP EC2.21). */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
@@ -351,14 +351,6 @@ function containerValues(definitions: unknown): string[] {
     } catch {
         return [];
     }
-}
-
-function list(v: unknown): string[] {
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
-}
-
-function records(v: unknown): Record<string, unknown>[] {
-    return Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null) : [];
 }
 
 /** Flows that must not exist: from the internet, data ports from non-clients, administration ports from anywhere. */
