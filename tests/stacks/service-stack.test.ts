@@ -213,11 +213,11 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
             /serviceSecurityGroupIds = "entities": expected .*add entities to the platform's platform:services/);
     });
 
-    it("reaches its cache through a client group of its own, the cache's only client, on 6379 only", () => {
+    it("reaches its cache through a client group of its own, the cache's only client besides its own replicas, on 6379 only", () => {
         const client = gDev.named("dev-entities-data-client");
         const cacheSg = gDev.named("dev-entities-cache-sg");
         const cacheIn = gDev.ofType(INGRESS).filter((r) => r.inputs.securityGroupId === cacheSg.id);
-        assert.deepStrictEqual(cacheIn.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[client.id, 6379]]);
+        assert.deepStrictEqual(cacheIn.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[client.id, 6379], [cacheSg.id, 6379]]);
         const out = gDev.ofType(EGRESS).filter((r) => r.inputs.securityGroupId === client.id);
         assert.deepStrictEqual(out.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[cacheSg.id, 6379]]);
         assert.ok(((gDev.one(ECS_SERVICE).inputs.networkConfiguration as Obj).securityGroups as string[]).includes(client.id!));
