@@ -76,7 +76,7 @@ export function createCdn(
     // CloudFront standard (legacy) logs are written through the bucket ACL, so this bucket keeps ACLs
     // enabled (BucketOwnerPreferred); CloudFront grants its awslogsdelivery account when the
     // distribution is created. The v2 logging (CloudWatch Logs delivery) would avoid ACLs; see the report.
-    const { bucket: logBucket } = createPrivateBucket(`${name}-cdn-logs`, parent, {
+    const { bucket: logBucket, ownership: logOwnership } = createPrivateBucket(`${name}-cdn-logs`, parent, {
         ownership: "BucketOwnerPreferred",
         versioned: false,
         expireDays: Math.max(args.logRetentionDays, 30),
@@ -208,7 +208,9 @@ export function createCdn(
             : { cloudfrontDefaultCertificate: true },
         loggingConfig: { bucket: logBucket.bucketDomainName, prefix: "cloudfront/", includeCookies: false },
         tags: args.tags,
-    }, { parent });
+        // CloudFront grants its log-delivery account through the bucket ACL when logging is set up;
+        // before the ownership controls apply, a new bucket has ACLs disabled and that grant fails.
+    }, { parent, dependsOn: [logOwnership] });
 
     new aws.s3.BucketPolicy(`${name}-web-policy`, {
         bucket: webBucket.id,

@@ -5,6 +5,7 @@ import { ResolvedSecureApiArgs } from "./args";
 import { serviceTrustPolicy } from "../iam/policy";
 import { PrivateLink } from "./private-link";
 import {
+    backendPathOverride,
     defaultBurst,
     deploymentFingerprint,
     HttpMethod,
@@ -20,6 +21,8 @@ import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
 
 /** The smallest API Gateway cache (GB): enough for the reference data route; a cluster is billed per hour. */
 export const CACHE_CLUSTER_SIZE = "0.5";
+/** API Gateway applies the template of a request's content type, and this one when a request has none. */
+const JSON_CONTENT = "application/json";
 
 export interface RestApiParts {
     readonly restApi: aws.apigateway.RestApi;
@@ -124,6 +127,8 @@ export function createRestApi(
                 // With a private integration the URI only sets the Host header and the TLS name; the link routes.
                 uri: pulumi.interpolate`${scheme}://${host}:${args.albListenerPort}${integrationPath(route.path)}`,
                 requestParameters: integrationRequestParameters(route),
+                // Without it the ALB would see `/<stage>/api/...` and no listener rule would match (routes.ts).
+                requestTemplates: { [JSON_CONTENT]: backendPathOverride(route.path) },
                 cacheKeyParameters: route.cacheTtlSeconds > 0 ? Object.keys(methodRequestParameters(route)) : [],
                 timeoutMilliseconds: 29000,
             }, { parent });
@@ -136,7 +141,7 @@ export function createRestApi(
         description: "Managed by Pulumi; replaced whenever the route table or integration mode changes",
         // A deployment is a snapshot: without a new one, route changes never reach the stage. Pulumi
         // replaces it create-before-delete, so the stage moves to the new snapshot before the old one goes.
-        triggers: { redeployment: deploymentFingerprint(routes, { integrationMode: args.integrationMode, stage: args.stageName }) },
+        triggers: { redeployment: deploymentFingerprint(routes, { integrationMode: args.integrationMode, stage: args.stageName, backendPath: "requestOverride" }) },
     }, { parent, dependsOn: children });
 
     const accessLogGroup = new aws.cloudwatch.LogGroup(`${name}-api-access-logs`, {

@@ -69,14 +69,20 @@ const LITERAL_SEGMENT = /^[A-Za-z0-9._-]+$/;
 const PARAM_SEGMENT = /^\{([A-Za-z0-9_]+)(\+?)\}$/;
 const QUERY_NAME = /^[A-Za-z0-9_.-]+$/;
 
-/** One proxy route per service prefix (`orders` -> `/orders/{proxy+}`), sent to the ALB, which routes by path. */
+/**
+ * Two proxy routes per service prefix, sent to the ALB, which routes by path: the collection root
+ * `/<prefix>` (create, list) and `/<prefix>/{proxy+}` (everything below it). A greedy `{proxy+}`
+ * matches one segment or more, never the resource itself, so without the root `POST /orders` would
+ * get API Gateway's 403.
+ */
 export function serviceProxyRoutes(prefixes: readonly string[]): RouteSpec[] {
     for (const prefix of prefixes) {
         if (!SERVICE_PREFIX.test(prefix)) {
             throw new Error(`service prefix "${prefix}": expected lower-case path segments without leading or trailing slash, such as "orders" or "api/v1/orders"`);
         }
     }
-    return prefixes.map((prefix) => ({ path: `/${prefix}/{proxy+}`, ...SERVICE_ROUTE_DEFAULTS, cacheTtlSeconds: 0, auth: "required", methods: ["ANY"] }));
+    return prefixes.flatMap((prefix) => [`/${prefix}`, `/${prefix}/{proxy+}`]
+        .map((path): RouteSpec => ({ path, ...SERVICE_ROUTE_DEFAULTS, cacheTtlSeconds: 0, auth: "required", methods: ["ANY"] })));
 }
 
 export function defaultBurst(throttleRps: number): number {
@@ -232,11 +238,14 @@ export function planResources(routes: readonly RouteSpec[]): ResourceSpec[] {
 }
 
 /**
- * Stage method-settings key of a route's method: the resource path without its leading slash, with
- * `/` escaped as `~1`, then `/METHOD` (`api~1v1~1data/GET`). ANY maps to `*`, all methods of the resource.
+ * Stage method-settings key of a route's method, as API Gateway keys `methodSettings` (what
+ * `aws apigateway get-stage` returns, and what the provider passes through unchanged into the
+ * UpdateStage patch path `/<key>/<setting>`): the resource path with every `/` escaped as `~1`,
+ * the leading one too, then `/METHOD` (`~1api~1v1~1data/GET`). ANY maps to `*`, every method of
+ * the resource. CloudFormation spells the same key `ResourcePath: /~1api~1v1~1data`.
  */
 export function methodSettingsPath(path: string, method: HttpMethod): string {
-    return `${path.replace(/^\//, "").replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
+    return `${path.replace(/\//g, "~1")}/${method === "ANY" ? "*" : method}`;
 }
 
 /** Path parameters of a route (`{id}` -> ["id"], `{proxy+}` -> ["proxy"]). */
@@ -252,6 +261,18 @@ export function pathParameters(path: string): string[] {
 /** The backend path of a route for the integration URI: greedy `{proxy+}` becomes `{proxy}`. */
 export function integrationPath(path: string): string {
     return path.replace(/\{([A-Za-z0-9_]+)\+\}/g, "{$1}");
+}
+
+/**
+ * The request-path override of a private integration. API Gateway documents ("Private integrations
+ * for REST APIs", considerations) that a private integration includes the stage in the path it
+ * sends (`/v1/api/v1/data` for stage `v1`), and that overriding `$context.requestOverride.path`
+ * removes it. The override names the exact path: the route's path with each path parameter's value
+ * (`/api/v1/entities/{proxy+}` -> `/api/v1/entities/` + the proxy value). The body is passed on as is.
+ */
+export function backendPathOverride(path: string): string {
+    const exact = integrationPath(path).replace(/\{([A-Za-z0-9_]+)\}/g, "$input.params().path.get('$1')");
+    return `#set($context.requestOverride.path = "${exact}")\n$input.body`;
 }
 
 export function cachingRoutes(routes: readonly RouteSpec[]): RouteSpec[] {

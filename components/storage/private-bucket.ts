@@ -38,6 +38,8 @@ export interface PrivateBucket {
     readonly bucket: aws.s3.Bucket;
     /** Present when a policy was given; depend on it before writers start (CloudTrail checks it on creation). */
     readonly policy?: aws.s3.BucketPolicy;
+    /** Writers that need ACLs (CloudFront standard logs) must wait for it: a new bucket starts with ACLs disabled. */
+    readonly ownership: aws.s3.BucketOwnershipControls;
 }
 
 export function createPrivateBucket(name: string, parent: pulumi.Resource, options: PrivateBucketOptions): PrivateBucket {
@@ -49,7 +51,7 @@ export function createPrivateBucket(name: string, parent: pulumi.Resource, optio
         ignorePublicAcls: true,
         restrictPublicBuckets: true,
     }, { parent });
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: options.ownership ?? "BucketOwnerEnforced" } }, { parent });
+    const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: options.ownership ?? "BucketOwnerEnforced" } }, { parent });
     new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-sse`, {
         bucket: bucket.id,
         rules: [{
@@ -76,5 +78,5 @@ export function createPrivateBucket(name: string, parent: pulumi.Resource, optio
     const policy = options.policy !== undefined
         ? new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: options.policy(bucket.arn) }, { parent, dependsOn: [publicAccess] })
         : undefined;
-    return { bucket, policy };
+    return { bucket, policy, ownership };
 }

@@ -1,8 +1,9 @@
 import { PlanSection } from "../lib/plan-sections";
 import { flowsPlanSection } from "./reachability";
+import { routesSection } from "./request-paths";
 
 /**
  * The analyses `npm run plan` runs over every environment's plan, in this order. Each lives in its
  * own file of this folder and is registered here, and only here.
  */
-export const PLAN_SECTIONS: readonly PlanSection[] = [flowsPlanSection];
+export const PLAN_SECTIONS: readonly PlanSection[] = [flowsPlanSection, routesSection];

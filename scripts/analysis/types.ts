@@ -45,13 +45,32 @@ export interface RouteHop {
 
 export interface RouteTrace {
     readonly method: string;
-    /** The public path as a viewer requests it. */
+    /** The public path as a viewer requests it (`{id}` where a service's route takes a parameter). */
     readonly path: string;
     readonly hops: readonly RouteHop[];
     /** Where it ends when it reaches no handler: the hop and what answers instead (403, 404, default action). */
     readonly failure?: string;
+    /** The service whose handler answers, when one does. */
+    readonly service?: string;
 }
 
 export interface RouteReport {
     readonly routes: readonly RouteTrace[];
+    /** What is wrong outside any one route: stage settings keyed to no method, an API without an edge. */
+    readonly problems: readonly string[];
+}
+
+/** One route a service's application registers (Fastify syntax: `/api/v1/entities/:id`). */
+export interface ServiceRoute {
+    readonly method: string;
+    readonly url: string;
+}
+
+/** A service's own route table, read from its application (`apps/<service>/src/route-table.ts`). */
+export interface ServiceRouteTable {
+    /** The service's project name (its folder under apps/). */
+    readonly service: string;
+    readonly routes: readonly ServiceRoute[];
+    /** Why the table could not be read, when it could not. */
+    readonly error?: string;
 }

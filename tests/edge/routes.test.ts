@@ -2,6 +2,7 @@ import * as assert from "assert";
 import {
     deploymentFingerprint,
     integrationPath,
+    backendPathOverride,
     methodSettingsPath,
     needsCacheCluster,
     pathParameters,
@@ -71,8 +72,11 @@ describe("edge route table", () => {
 
     it("builds one greedy proxy route per service prefix, authenticated and uncached", () => {
         const routes = serviceProxyRoutes(["orders", "api/v1/catalog"]);
+        // The root too: {proxy+} matches one segment or more, so POST /orders would otherwise get a 403.
         assert.deepStrictEqual(routes.map((r) => [r.path, r.auth, r.cacheTtlSeconds, r.methods]), [
+            ["/orders", "required", 0, ["ANY"]],
             ["/orders/{proxy+}", "required", 0, ["ANY"]],
+            ["/api/v1/catalog", "required", 0, ["ANY"]],
             ["/api/v1/catalog/{proxy+}", "required", 0, ["ANY"]],
         ]);
         validateRoutes([...REFERENCE_ROUTES, ...routes]);
@@ -80,8 +84,14 @@ describe("edge route table", () => {
     });
 
     it("escapes method-settings paths as API Gateway expects", () => {
-        assert.strictEqual(methodSettingsPath("/api/v1/data", "GET"), "api~1v1~1data/GET");
-        assert.strictEqual(methodSettingsPath("/orders/{proxy+}", "ANY"), "orders~1{proxy+}/*");
+        // As `aws apigateway get-stage` lists them: the leading slash is escaped too.
+        assert.strictEqual(methodSettingsPath("/api/v1/data", "GET"), "~1api~1v1~1data/GET");
+        assert.strictEqual(methodSettingsPath("/orders/{proxy+}", "ANY"), "~1orders~1{proxy+}/*");
+    });
+
+    it("overrides the backend path with the route's own path, so the stage never reaches the ALB", () => {
+        assert.strictEqual(backendPathOverride("/api/v1/data"), '#set($context.requestOverride.path = "/api/v1/data")\n$input.body');
+        assert.strictEqual(backendPathOverride("/api/v1/entities/{proxy+}"), '#set($context.requestOverride.path = "/api/v1/entities/$input.params().path.get(\'proxy\')")\n$input.body');
     });
 
     it("plans shared parents once, before their children", () => {

@@ -77,13 +77,14 @@ describe("SecureApi (vpc-link-v2, the default)", () => {
 
     it("throttles and caches each route as the table says (data 1000/60 s, secure 500/none)", () => {
         const setting = (path: string) => g.ofType(T.settings).find((s) => s.inputs.methodPath === path)!.inputs.settings as Record<string, unknown>;
-        const data = setting("api~1v1~1data/GET");
+        const data = setting("~1api~1v1~1data/GET");
         assert.deepStrictEqual([data.throttlingRateLimit, data.throttlingBurstLimit, data.cachingEnabled, data.cacheTtlInSeconds, data.cacheDataEncrypted], [1000, 2000, true, 60, true]);
         for (const m of ["GET", "POST", "PUT", "DELETE"]) {
-            const secure = setting(`api~1v1~1secure/${m}`);
+            const secure = setting(`~1api~1v1~1secure/${m}`);
             assert.deepStrictEqual([secure.throttlingRateLimit, secure.cachingEnabled, secure.cacheTtlInSeconds], [500, false, 0], m);
         }
-        assert.strictEqual(setting("orders~1{proxy+}/*").cachingEnabled, false);
+        assert.strictEqual(setting("~1orders~1{proxy+}/*").cachingEnabled, false);
+        assert.strictEqual(setting("~1orders/*").cachingEnabled, false);
         const stage = g.one(T.stage);
         assert.deepStrictEqual([stage.inputs.cacheClusterEnabled, stage.inputs.cacheClusterSize, stage.inputs.xrayTracingEnabled], [true, "0.5", true]);
         assert.ok(g.ofType(T.settings).every((s) => (s.inputs.settings as { metricsEnabled: boolean }).metricsEnabled));
@@ -96,6 +97,13 @@ describe("SecureApi (vpc-link-v2, the default)", () => {
         const proxy = g.ofType(T.integration).find((i) => i.name.includes("orders-p.proxy+-ANY"))!;
         assert.strictEqual(proxy.inputs.uri, "http://internal-platform-alb-1234.eu-west-1.elb.amazonaws.com:80/orders/{proxy}");
         assert.strictEqual((proxy.inputs.requestParameters as Record<string, string>)["integration.request.path.proxy"], "method.request.path.proxy");
+    });
+
+    it("sends the ALB the route's own path, without the stage a private integration would add", () => {
+        const template = (name: string) => (g.ofType(T.integration).find((i) => i.name.includes(name))!.inputs.requestTemplates as Record<string, string>)["application/json"];
+        assert.strictEqual(template("api-v1-data-GET"), '#set($context.requestOverride.path = "/api/v1/data")\n$input.body');
+        assert.strictEqual(template("orders-p.proxy+-ANY"), '#set($context.requestOverride.path = "/orders/$input.params().path.get(\'proxy\')")\n$input.body');
+        assert.ok(g.ofType(T.integration).every((i) => typeof (i.inputs.requestTemplates as Record<string, string>)["application/json"] === "string"), "every integration overrides its path");
     });
 
     it("puts the TOKEN authorizer on required routes only, backed by the bundled Lambda", () => {
@@ -187,6 +195,10 @@ describe("SecureApi (vpc-link-v2, the default)", () => {
         assert.strictEqual(g.one("aws:cloudfront/function:Function").inputs.runtime, "cloudfront-js-2.0");
         const logBucket = g.referenced((d.inputs.loggingConfig as { bucket: string }).bucket) ?? g.ofType("aws:s3/bucket:Bucket").find((b) => b.state.bucketDomainName === (d.inputs.loggingConfig as { bucket: string }).bucket);
         assert.ok(logBucket, "access logs go to the component's log bucket");
+        // Legacy logging grants CloudFront's log account through the bucket ACL: ACLs must be on first.
+        const ownership = g.ofType("aws:s3/bucketOwnershipControls:BucketOwnershipControls").find((o) => o.inputs.bucket === logBucket!.id)!;
+        assert.strictEqual((ownership.inputs.rule as { objectOwnership: string }).objectOwnership, "BucketOwnerPreferred");
+        assert.ok(d.dependsOn.includes(ownership.urn), "the distribution waits for the log bucket's ownership controls");
     });
 
     it("never caches authenticated API calls at the edge, and caches the data route for its TTL", () => {

@@ -3,6 +3,7 @@ import { createHttpApp, HttpError } from "../../shared/http";
 import { Logger } from "../../shared/logger";
 import { ReadThroughCache } from "./cache";
 import { CACHE_TTL, cacheKeys, EntityInput, EntityPatch, ttlOf } from "./model";
+import { registerReferenceRoutes } from "./reference-routes";
 import { EntityRepository } from "./repository";
 
 export interface EntitiesDeps {
@@ -79,5 +80,6 @@ export function buildEntitiesApp(deps: EntitiesDeps): { app: FastifyInstance; ma
     for (const prefix of API_PREFIXES) {
         http.app.register(routes, { prefix });
     }
+    registerReferenceRoutes(http.app);
     return http;
 }

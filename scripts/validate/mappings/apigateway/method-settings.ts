@@ -2,14 +2,23 @@ import type * as aws from "@pulumi/aws";
 import { foldMapping } from "../../mapping";
 
 /**
- * Pulumi's `methodPath` is `<resource path without its leading slash, "/" escaped as "~1">/<verb>`
- * (`api~1v1~1data/GET`, or `*\/*` for every method). CloudFormation takes path and verb apart and
- * escapes the whole path behind one slash: `/~1api~1v1~1data`, or `/*`.
+ * The provider passes `methodPath` to API Gateway unchanged, as the key of the stage's
+ * `methodSettings` and inside the UpdateStage patch path: the resource path with every `/` escaped
+ * as `~1`, the leading one included, then the verb (`~1api~1v1~1data/GET`), or `*\/*` for every
+ * method of the stage. CloudFormation spells the same key with one unescaped slash in front
+ * (`ResourcePath: /~1api~1v1~1data`, or `/*`) and the verb apart. The translation only moves that
+ * slash: a key in any other shape is refused rather than repaired, so that a template that
+ * validates stands for the key AWS would really receive.
  */
 export function resourcePathAndMethod(methodPath: string): { ResourcePath: string; HttpMethod: string } {
     const cut = methodPath.lastIndexOf("/");
     const path = methodPath.slice(0, cut);
-    return { ResourcePath: path === "*" ? "/*" : `/~1${path}`, HttpMethod: methodPath.slice(cut + 1) };
+    const method = methodPath.slice(cut + 1);
+    if (cut < 0 || !/^(\*|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(method) || !(path === "*" || path === "~1" || /^(~1[^/~]+)+$/.test(path))) {
+        throw new Error(`methodPath ${JSON.stringify(methodPath)} is not a key API Gateway knows: expected the resource path with every "/" escaped as "~1" (the leading one too) and the verb or "*", such as "~1api~1v1~1data/GET", or "*/*"`);
+    }
+    // The root resource is `~1` in the key and a lone `/` in CloudFormation.
+    return { ResourcePath: path === "*" ? "/*" : path === "~1" ? "/" : `/${path}`, HttpMethod: method };
 }
 
 /** CloudFormation keeps method settings in the stage's `MethodSettings` list. */
