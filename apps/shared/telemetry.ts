@@ -1,13 +1,4 @@
 import { Attributes, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-grpc";
-import { AWSXRayIdGenerator } from "@opentelemetry/id-generator-aws-xray";
-import { registerInstrumentations } from "@opentelemetry/instrumentation";
-import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
-import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 
 export interface Telemetry {
     /** Flushes the spans still in the batch; called on shutdown. */
@@ -23,12 +14,26 @@ export interface Telemetry {
  * image runs an esbuild bundle, and require-hook instrumentations cannot patch bundled modules. The
  * database, cache and DynamoDB calls get explicit spans through `withSpan` instead.
  *
- * Without an endpoint (local runs, tests) nothing is exported.
+ * Without an endpoint (local runs, tests) nothing is exported. The SDK is loaded only here: code
+ * that just records spans (`withSpan`) needs the API alone, and the SDK with its gRPC exporter takes
+ * most of a second to load (which every import of the apps' modules, such as the plan reading their
+ * route tables, would otherwise pay).
  */
 export function startTelemetry(serviceName: string, endpoint: string | undefined): Telemetry {
     if (endpoint === undefined) {
         return { shutdown: async () => undefined };
     }
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-grpc") as typeof import("@opentelemetry/exporter-trace-otlp-grpc");
+    const { AWSXRayIdGenerator } = require("@opentelemetry/id-generator-aws-xray") as typeof import("@opentelemetry/id-generator-aws-xray");
+    const { registerInstrumentations } = require("@opentelemetry/instrumentation") as typeof import("@opentelemetry/instrumentation");
+    const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http");
+    const { UndiciInstrumentation } = require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici");
+    const { resourceFromAttributes } = require("@opentelemetry/resources") as typeof import("@opentelemetry/resources");
+    const { BatchSpanProcessor } = require("@opentelemetry/sdk-trace-base") as typeof import("@opentelemetry/sdk-trace-base");
+    const { NodeTracerProvider } = require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
+    const { ATTR_SERVICE_NAME } = require("@opentelemetry/semantic-conventions") as typeof import("@opentelemetry/semantic-conventions");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const provider = new NodeTracerProvider({
         resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
         idGenerator: new AWSXRayIdGenerator(),

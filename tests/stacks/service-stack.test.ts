@@ -46,7 +46,7 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
         const rule = gDev.one("aws:lb/listenerRule:ListenerRule");
         assert.strictEqual(rule.inputs.listenerArn, dev.albListenerArn);
         assert.strictEqual(rule.inputs.priority, 100);
-        assert.deepStrictEqual(((rule.inputs.conditions as Obj[])[0].pathPattern as Obj).values, ["/api/v1/entities*", "/api/v1/data*"]);
+        assert.deepStrictEqual(((rule.inputs.conditions as Obj[])[0].pathPattern as Obj).values, ["/api/v1/entities*", "/api/v1/data*", "/api/v1/secure*"]);
     });
 
     it("sends every alarm, on alarm and on recovery, to the platform's alert topic", () => {
