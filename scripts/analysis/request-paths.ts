@@ -226,7 +226,7 @@ function follow(ctx: Ctx, edge: Edge, method: string, viewerPath: string, hops: 
     const auth = apiMethod!.inputs.authorization === "CUSTOM" ? `${authorizer?.inputs.type ?? "?"} authorizer ${authorizer?.inputs.name ?? apiMethod!.inputs.authorizerId}` : `no authorizer (${apiMethod!.inputs.authorization})`;
     const settings = edge.settings.get(settingsKey(resource.path, httpMethod)) ?? edge.settings.get("*/*");
     const s = (settings?.inputs.settings ?? {}) as Obj;
-    const limits = settings === undefined ? "stage defaults (no method settings)" : `${s.throttlingRateLimit} rps, burst ${s.throttlingBurstLimit}, cache ${s.cachingEnabled ? `${s.cacheTtlInSeconds} s` : "off"}`;
+    const limits = settings === undefined ? "stage defaults (no method settings)" : `${s.throttlingRateLimit ?? "stage"} rps, burst ${s.throttlingBurstLimit ?? "stage"}, cache ${s.cachingEnabled ? `${s.cacheTtlInSeconds} s` : "off"}`;
     hops.push({ kind: "api-method", name: `api ${httpMethod} ${resource.path} [${auth}; ${limits}]`, detail: `stage ${edge.stageName} of ${edge.api.name}; method settings ${settings?.inputs.methodPath ?? "none"}` });
 
     const integration = index.of(T.integration).find((i) => i.inputs.restApi === edge.api.id && i.inputs.resourceId === resource.id && i.inputs.httpMethod === httpMethod);

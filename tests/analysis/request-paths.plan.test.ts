@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { PlannedResource } from "../../scripts/lib/mock-runtime";
-import { EnvironmentPlan } from "../../scripts/lib/plan-env";
+import * as path from "path";
+import { EnvironmentPlan, planEnvironment } from "../../scripts/lib/plan-env";
 import { readRouteTables, routesSection, traceRequestPaths } from "../../scripts/analysis/request-paths";
 import { ServiceRouteTable } from "../../scripts/analysis/types";
 import { resourcePathAndMethod } from "../../scripts/validate/mappings/apigateway/method-settings";
@@ -122,3 +123,13 @@ for (const env of ENVS) {
         });
     });
 }
+
+describe("request paths through the legacy VPC link V1 (edge:apiIntegration nlb)", () => {
+    it("follows the link to the NLB, its ALB-type target group and the ALB, and every route still reaches its handler", async () => {
+        const plan = await planEnvironment(path.resolve(__dirname, "../.."), "dev", { edge: { "edge:apiIntegration": "nlb" } });
+        const report = traceRequestPaths(plan, await readRouteTables(plan));
+        assert.ok(report.routes.length > 0);
+        assert.deepStrictEqual(report.routes.filter((r) => r.failure !== undefined).map((r) => r.failure), []);
+        assert.ok(report.routes.every((r) => /^VPC link V1 \S+ -> NLB \S+ -> ALB$/.test(r.hops.find((h) => h.kind === "vpc-link")!.name)));
+    });
+});

@@ -152,6 +152,13 @@ describe("request paths (hand-built graphs)", () => {
         assert.strictEqual(routes["GET /api/items/{id}"].failure, undefined, "the children still work");
     });
 
+    it("fails a root that has some methods but not the one the service serves, listing the ones it has", () => {
+        const report = traceRequestPaths(environment({ routes: [{ path: "/api/items", methods: ["GET"] }, PROXY[1]] }), [ITEMS]);
+        const routes = byRoute(report.routes);
+        assert.strictEqual(routes["GET /api/items"].failure, undefined);
+        assert.strictEqual(routes["POST /api/items"].failure, "api-gateway: resource /api/items has no POST or ANY method (only GET): 403 Missing Authentication Token");
+    });
+
     it("fails a private integration without the path override: the ALB sees the stage in front and answers with its default action", () => {
         const report = traceRequestPaths(environment({ routes: [{ path: "/api/items", methods: ["GET"], noOverride: true }] }), [ITEMS]);
         const [route] = report.routes;
@@ -211,7 +218,7 @@ describe("request paths (hand-built graphs)", () => {
         const report = traceRequestPaths(environment({ routes: [{ path: "/api/items", methods: ["GET"] }], settingsKeys: ["api~1items/GET", "~1api~1items/GET", "*/*"] }), [ITEMS]);
         assert.strictEqual(report.problems.length, 1);
         assert.match(report.problems[0], /key "api~1items\/GET", which names no method of API api; API Gateway keys them by the resource path with every "\/" escaped as "~1", the leading one too/);
-        assert.match(report.routes[0].hops[1].name, /\[no authorizer \(NONE\); undefined rps/, "the route's settings are the ones keyed to its method");
+        assert.match(report.routes[0].hops[1].name, /\[no authorizer \(NONE\); stage rps, burst stage, cache off\]$/, "the route's settings are the ones keyed to its method");
     });
 
     it("matches path patterns as CloudFront and the ALB do: case-sensitive, * any run, ? one character", () => {
