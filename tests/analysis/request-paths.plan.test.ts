@@ -45,7 +45,7 @@ for (const env of ENVS) {
 
         it("reads each service's route table from its application, and reaches a handler on every public route", async () => {
             assert.ok(tables.length >= 2 && tables.every((t) => t.error === undefined && t.routes.length > 0), JSON.stringify(tables.map((t) => [t.service, t.error])));
-            const result = await routesSection.run(plan);
+            const result = await routesSection.run(plan, new Map());
             assert.deepStrictEqual(result.failures, []);
             const report = result.environment as ReturnType<typeof traceRequestPaths>;
             // Each reference route's methods, and each prefix's root and child, at least.
