@@ -72,7 +72,7 @@ export interface SecureApiArgs {
      */
     routes?: RouteSpec[];
     /**
-     * Path prefixes of the services behind the ALB; each gets an authenticated proxy route `/<prefix>/{proxy+}`.
+     * Path prefixes of the services behind the ALB; each gets authenticated proxy routes `/<prefix>` and `/<prefix>/{proxy+}`.
      * @default []
      */
     servicePrefixes?: string[];

@@ -20,7 +20,7 @@ export interface EdgeConfig {
     readonly platformStack: string;
     /** How API Gateway reaches the internal ALB: VPC link V2 (default) or VPC link V1 -> NLB. */
     readonly integrationMode: IntegrationMode;
-    /** Path prefixes of services that get an authenticated proxy route `/<prefix>/{proxy+}`. */
+    /** Path prefixes of services that get authenticated proxy routes `/<prefix>` and `/<prefix>/{proxy+}`. */
     readonly servicePrefixes: string[];
     /** WAF rate limit per client IP per 5 minutes. */
     readonly wafRateLimit: number;
