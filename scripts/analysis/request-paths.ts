@@ -533,7 +533,9 @@ export const routesSection: PlanSection = {
     name: "routes",
     title: "request paths: every public route, CloudFront to the service's handler",
     async run(plan) {
+        const started = Date.now();
         const report = traceRequestPaths(plan, await readRouteTables(plan));
+        const lines = formatRouteReport(report);
         const failures = [
             ...report.routes.filter((r) => r.failure !== undefined).map((r) => `${r.method} ${r.path} reaches no handler: ${r.failure}`),
             ...report.problems,
@@ -545,6 +547,8 @@ export const routesSection: PlanSection = {
                 perStack[stack.project] = { routes: own };
             }
         }
-        return { lines: formatRouteReport(report), perStack, environment: report, failures };
+        // What the section costs the plan (mostly loading Fastify and the apps' modules).
+        lines[0] = `${lines[0]} (${Date.now() - started} ms)`;
+        return { lines, perStack, environment: report, failures };
     },
 };
