@@ -20,12 +20,13 @@ function load(service: string, stack: "dev" | "prod", overrides: Record<string, 
 }
 
 describe("service project files", () => {
-    it("exist for entities and catalog; folders without a Pulumi.yaml (apps/authorizer) are not projects", () => {
-        assert.deepStrictEqual(SERVICES, ["catalog", "entities"]);
+    it("are the folders of apps/ with a Pulumi.yaml; app code without one (the authorizer) is no project", () => {
+        assert.ok(SERVICES.length > 0);
+        assert.ok(fs.existsSync(path.join(ROOT, "apps", "authorizer")) && !SERVICES.includes("authorizer"));
     });
 
     for (const service of SERVICES) {
-        it(`${service}: Pulumi.yaml is named after its folder, runs index.ts and declares every service key with a type, a default and a description`, () => {
+        it(`${service}: Pulumi.yaml is named after its folder, runs index.ts and declares every service key with a description, and a default unless required`, () => {
             const project = readProject(appDir(service));
             assert.strictEqual(project.name, service);
             assert.strictEqual(project.main, "index.ts");
@@ -33,8 +34,9 @@ describe("service project files", () => {
             const declared = project.config as Record<string, { type?: string; default?: unknown; description?: string }>;
             assert.deepStrictEqual(Object.keys(declared).sort(), [...SERVICE_CONFIG_KEYS].sort());
             for (const [key, decl] of Object.entries(declared)) {
-                assert.ok(decl.type, `${key} has no type`);
-                assert.notStrictEqual(decl.default, undefined, `${key} has no default`);
+                // A table is an object, which Pulumi's declared types cannot describe.
+                assert.ok(decl.type || key === "tables", `${key} has no type`);
+                assert.ok(decl.default !== undefined || (decl.description ?? "").startsWith("Required."), `${key} has no default and does not say it is required`);
                 assert.ok((decl.description ?? "").length > 20, `${key} has no real description`);
             }
         });
@@ -119,6 +121,7 @@ function fakeRepo(services: Record<string, Record<string, unknown>>): string {
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n`);
         const entries = Object.entries(config).map(([k, v]) => `  ${name}:${k}: ${JSON.stringify(v)}`);
         fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n${entries.join("\n")}\n`);
+        fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
     }
     return root;
 }
@@ -164,15 +167,33 @@ describe("plan: checks across service projects, before any program runs", () => 
         assert.throws(() => projectsInDeployOrder(root, "dev"), /apps\/a is named "other"/);
     });
 
-    it("refuses the repository's own services when catalog's paths collide with entities'", () => {
+    it("refuses the repository's own services when one's paths fall under another's", function () {
+        if (SERVICES.length < 2) {
+            this.skip();
+        }
+        const [first, second] = SERVICES;
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "plan-real-"));
         fs.cpSync(path.join(ROOT, "Pulumi.yaml"), path.join(root, "Pulumi.yaml"));
         fs.cpSync(path.join(ROOT, "Pulumi.dev.yaml"), path.join(root, "Pulumi.dev.yaml"));
         for (const s of SERVICES) {
             fs.cpSync(appDir(s), path.join(root, "apps", s), { recursive: true });
         }
-        fs.appendFileSync(path.join(root, "apps", "catalog", "Pulumi.dev.yaml"), '  catalog:pathPatterns: ["/api/v1/entities/books*"]\n');
-        assert.throws(() => projectsInDeployOrder(root, "dev"), /catalog path "\/api\/v1\/entities\/books\*" collides with entities path "\/api\/v1\/entities\*"/);
+        const firstPattern = (JSON.parse(readStackConfig(appDir(first), "dev")[`${first}:pathPatterns`]) as string[])[0];
+        const inside = `${firstPattern.replace(/\*$/, "")}/nested*`;
+        const file = path.join(root, "apps", second, "Pulumi.dev.yaml");
+        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(new RegExp(`^  ${second}:pathPatterns: .*$`, "m"), `  ${second}:pathPatterns: ${JSON.stringify([inside])}`));
+        const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+        const a = `${second} path "${escape(inside)}"`;
+        const b = `${first} path "${escape(firstPattern)}"`;
+        assert.throws(() => projectsInDeployOrder(root, "dev"), new RegExp(`${a} collides with ${b}|${b} collides with ${a}`));
+    });
+
+    it("fails on a service project without a Dockerfile unless its image is pinned", () => {
+        const root = fakeRepo({ a: svc([], ["/a*"], 1) });
+        fs.rmSync(path.join(root, "apps", "a", "Dockerfile"));
+        assert.throws(() => projectsInDeployOrder(root, "dev"), /apps\/a has no Dockerfile, and a:image in Pulumi.dev.yaml pins no image/);
+        fs.appendFileSync(path.join(root, "apps", "a", "Pulumi.dev.yaml"), "  a:image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1.0.0\n");
+        assert.deepStrictEqual(projectsInDeployOrder(root, "dev").map((p) => p.name), ["platform", "a"]);
     });
 });
 
@@ -180,19 +201,27 @@ describe("plan: the whole environment", () => {
     for (const env of ["dev", "prod"]) {
         it(`${env}: runs the platform, then the edge and the services, each reading the real outputs of the platform, each service in the platform's group for it`, async () => {
             const plan = await committedPlan(env);
-            assert.deepStrictEqual(plan.stacks.map((s) => s.project), ["platform", "edge", "entities", "catalog"]);
-            const [platform, , entities, catalog] = plan.stacks;
-            const ecs = (s: typeof entities) => s.resources.find((r) => r.type === "aws:ecs/service:Service")!;
-            assert.strictEqual(ecs(entities).inputs.cluster, platform.outputs.clusterArn);
+            assert.deepStrictEqual(plan.stacks.slice(0, 2).map((s) => s.project), ["platform", "edge"]);
+            const services = plan.stacks.filter((s) => s.kind === "service");
+            assert.deepStrictEqual(services.map((s) => s.project).sort(), SERVICES);
+            const platform = plan.stacks[0];
             const groups = platform.outputs.serviceSecurityGroupIds as Record<string, string>;
             const groupNamed = (id: string) => platform.resources.find((r) => r.id === id)?.name;
-            assert.deepStrictEqual(Object.keys(groups).sort(), ["catalog", "entities"]);
-            assert.deepStrictEqual([groupNamed(groups.entities), groupNamed(groups.catalog)], [`${env}-svc-entities`, `${env}-svc-catalog`]);
-            assert.deepStrictEqual([entities.outputs.securityGroupId, catalog.outputs.securityGroupId], [groups.entities, groups.catalog]);
-            const into = catalog.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === groups.entities);
-            assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[groups.catalog, 8443]]);
-            const tls = ((ecs(catalog).inputs.serviceConnectConfiguration as Record<string, unknown>).services as Record<string, unknown>[])[0].tls;
-            assert.strictEqual(tls !== undefined, env === "prod", "TLS in prod only");
+            assert.deepStrictEqual(Object.keys(groups).sort(), SERVICES);
+            for (const service of services) {
+                const name = service.project;
+                const ecs = service.resources.find((r) => r.type === "aws:ecs/service:Service")!;
+                assert.strictEqual(ecs.inputs.cluster, platform.outputs.clusterArn);
+                assert.strictEqual(groupNamed(groups[name]), `${env}-svc-${name}`);
+                assert.strictEqual(service.outputs.securityGroupId, groups[name]);
+                // Each call: an ingress rule on the callee's group from the caller's, on the mesh port only.
+                for (const callee of service.outputs.calls as string[]) {
+                    const into = service.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.inputs.securityGroupId === groups[callee]);
+                    assert.deepStrictEqual(into.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort]), [[groups[name], 8443]]);
+                }
+                const tls = ((ecs.inputs.serviceConnectConfiguration as Record<string, unknown>).services as Record<string, unknown>[])[0].tls;
+                assert.strictEqual(tls !== undefined, env === "prod", "TLS in prod only");
+            }
         });
     }
 });
