@@ -59,6 +59,23 @@ describe("npm run new-service: a service with a table, a path and a callee, plan
         }
     });
 
+    it("writes an app that serves its path and /health, and drains on shutdown", async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const server = require(path.join(copy, "apps", NAME, "src", "server.ts")) as Record<string, unknown>;
+        const build = Object.values(server).find((v) => typeof v === "function") as (deps: { logger: unknown }) => { app: { inject(o: { url: string }): Promise<{ statusCode: number }>; close(): Promise<void> }; markDraining(): void };
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { createLogger } = require(path.join(copy, "apps", "shared", "logger.ts")) as typeof import("../../apps/shared/logger");
+        const { app, markDraining } = build({ logger: createLogger(NAME, "silent") });
+        try {
+            assert.strictEqual((await app.inject({ url: `/api/v1/${NAME}` })).statusCode, 200);
+            assert.strictEqual((await app.inject({ url: "/health" })).statusCode, 200);
+            markDraining();
+            assert.strictEqual((await app.inject({ url: "/health" })).statusCode, 503);
+        } finally {
+            await app.close();
+        }
+    });
+
     it("refuses to run twice, an invalid name, an unknown callee, and a folder of apps/ that is no service", () => {
         assert.throws(() => newService(copy, { name: NAME }), /exists .* registered in every environment/);
         assert.throws(() => newService(copy, { name: "Bad_Name" }), /not a service name/);

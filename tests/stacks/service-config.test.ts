@@ -52,51 +52,57 @@ describe("service project files", () => {
 });
 
 describe("service config", () => {
+    // Any service will do: each test sets the values it is about.
+    const S = SERVICES[0];
+    const k = (key: string) => `${S}:${key}`;
+    const DEV_LIKE = { [k("minTasks")]: "1", [k("maxTasks")]: "2", [k("enableExecuteCommand")]: "true", [k("deploymentStrategy")]: "ROLLING", [k("fargateSpot")]: "true" };
+
     it("refuses a CPU/memory pair Fargate does not accept, naming both values and the accepted memories", () => {
-        assert.throws(() => load("entities", "dev", { "entities:cpu": "256", "entities:memory": "4096" }),
-            /entities:memory = "4096": expected a Fargate CPU\/memory pair \(entities:cpu = 256, entities:memory = 4096\): memory 4096 MiB is not valid with cpu 256; accepted with cpu 256: 512, 1024, 2048 MiB/);
-        assert.throws(() => load("entities", "dev", { "entities:cpu": "300" }), /entities:cpu = "300".*accepted: 256, 512, 1024/);
+        assert.throws(() => load(S, "dev", { [k("cpu")]: "256", [k("memory")]: "4096" }),
+            new RegExp(`${S}:memory = "4096": expected a Fargate CPU/memory pair \\(${S}:cpu = 256, ${S}:memory = 4096\\): memory 4096 MiB is not valid with cpu 256; accepted with cpu 256: 512, 1024, 2048 MiB`));
+        assert.throws(() => load(S, "dev", { [k("cpu")]: "300" }), new RegExp(`${S}:cpu = "300".*accepted: 256, 512, 1024`));
     });
 
     it("reports every bad key at once, with key, value and what is accepted", () => {
         try {
-            load("catalog", "dev", {
-                "catalog:deploymentStrategy": "FAST",
-                "catalog:calls": '["catalog"]',
-                "catalog:pathPatterns": '["api/books"]',
-                "catalog:image": "nginx",
-                "catalog:maxTasks": "0",
-                "catalog:postgresIamUser": "App-User",
+            load(S, "dev", {
+                [k("deploymentStrategy")]: "FAST",
+                [k("calls")]: JSON.stringify([S]),
+                [k("pathPatterns")]: '["api/books"]',
+                [k("image")]: "nginx",
+                [k("maxTasks")]: "0",
+                [k("postgres")]: "true",
+                [k("postgresIamUser")]: "App-User",
             });
             assert.fail("no error");
         } catch (e) {
             assert.ok(e instanceof ConfigError);
-            assert.deepStrictEqual(e.problems.map((p) => p.key).sort(), ["catalog:calls", "catalog:deploymentStrategy", "catalog:image", "catalog:maxTasks", "catalog:pathPatterns", "catalog:postgresIamUser"]);
-            assert.match(e.message, /catalog:calls = .*catalog calls itself/);
-            assert.match(e.message, /catalog:deploymentStrategy = "FAST": expected one of "ROLLING", "CANARY", "LINEAR", "BLUE_GREEN"/);
-            assert.match(e.message, /catalog:pathPatterns.*must start with "\/"/);
+            assert.deepStrictEqual(e.problems.map((p) => p.key).sort(), ["calls", "deploymentStrategy", "image", "maxTasks", "pathPatterns", "postgresIamUser"].map(k));
+            assert.match(e.message, new RegExp(`${S}:calls = .*${S} calls itself`));
+            assert.match(e.message, new RegExp(`${S}:deploymentStrategy = "FAST": expected one of "ROLLING", "CANARY", "LINEAR", "BLUE_GREEN"`));
+            assert.match(e.message, new RegExp(`${S}:pathPatterns.*must start with "/"`));
         }
     });
 
     it("refuses, when the platform is production, what would make the service less protected than it", () => {
-        const devConfig = load("entities", "dev", {});
+        const devConfig = load(S, "dev", DEV_LIKE);
         const problems = productionProblems(devConfig, { production: true, privateCaArn: "" }).map((p) => p.key).sort();
-        assert.deepStrictEqual(problems, ["entities:deploymentStrategy", "entities:enableExecuteCommand", "entities:fargateSpot", "entities:minTasks", "organization/platform/dev privateCaArn"]);
+        assert.deepStrictEqual(problems, [...["deploymentStrategy", "enableExecuteCommand", "fargateSpot", "minTasks"].map(k), "organization/platform/dev privateCaArn"]);
         assert.deepStrictEqual(productionProblems(devConfig, { production: false, privateCaArn: "" }), []);
-        assert.deepStrictEqual(productionProblems(load("entities", "prod", {}), { production: true, privateCaArn: "arn:aws:acm-pca:us-east-1:1:certificate-authority/x" }), []);
+        assert.deepStrictEqual(productionProblems(load(S, "prod", {}), { production: true, privateCaArn: "arn:aws:acm-pca:us-east-1:1:certificate-authority/x" }), []);
     });
 
     it("stops the program before any resource when config is bad, and before the service when the platform is production but the config is not", async () => {
-        await assert.rejects(runService("entities", "dev", { config: { "entities:cpu": "256", "entities:memory": "4096" } }), (e: unknown) => {
+        await assert.rejects(runService(S, "dev", { config: { [k("cpu")]: "256", [k("memory")]: "4096" } }), (e: unknown) => {
             assert.ok(e instanceof ProgramError);
-            assert.match(e.message, /entities:memory = "4096"/);
+            assert.match(e.message, new RegExp(`${S}:memory = "4096"`));
             assert.deepStrictEqual(e.registered.map((r) => r.type), ["pulumi:pulumi:Stack"]);
             return true;
         });
-        // dev's stack file against a production platform: refused after reading it, before any resource of the service.
-        await assert.rejects(runService("entities", "dev", { stackOutputs: { "organization/platform/dev": fakePlatform(true) } }), (e: unknown) => {
+        // A dev-like stack against a production platform: refused after reading it, before any resource of the service.
+        await assert.rejects(runService(S, "dev", { config: DEV_LIKE, stackOutputs: { "organization/platform/dev": fakePlatform(true) } }), (e: unknown) => {
             assert.ok(e instanceof ProgramError);
-            assert.match(e.message, /entities:minTasks = "1": expected at least 2 in production/);
+            assert.match(e.message, new RegExp(`${S}:minTasks = "1": expected at least 2 in production`));
             assert.deepStrictEqual(e.registered.filter((r) => r.custom).map((r) => r.type), []);
             return true;
         });

@@ -46,3 +46,17 @@ export function runService(service: string, stack: "dev" | "prod", opts: { confi
         stackOutputs: opts.stackOutputs ?? { [`organization/platform/${stack}`]: fakePlatform(stack === "prod") },
     });
 }
+
+export const ECS_SERVICE = "aws:ecs/service:Service";
+export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+export type Obj = Record<string, unknown>;
+
+/** The task definition's containers, as ECS receives them. */
+export function containers(g: Graph): { name: string; image: string; environment: { name: string; value: string }[]; secrets?: { name: string; valueFrom: string }[] }[] {
+    return JSON.parse(String(g.one("aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
+}
+
+/** The app container's environment variables. */
+export const appEnv = (g: Graph): Record<string, string> => Object.fromEntries(containers(g).find((c) => c.name === "app")!.environment.map((e) => [e.name, e.value]));

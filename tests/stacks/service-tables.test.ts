@@ -4,9 +4,8 @@ import { ConfigError } from "../../stacks/config/reader";
 import { layerAlarmOverrides, parseAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { tableVariableOf } from "../../components/data/table-spec";
 import { Graph } from "../helpers/graph";
-import { fakePlatform, ROOT, runService } from "./service-helpers";
+import { appEnv, fakePlatform, Obj, ROOT, runService } from "./service-helpers";
 
-type Obj = Record<string, unknown>;
 const SERVICE = discoverProjects(ROOT).filter((p) => p.kind === "service")[0].name;
 
 /** Two tables a service declares in its stack file: one with a sort key and an index, one with a TTL and no stream. */
@@ -15,11 +14,6 @@ const TABLES = [
         globalSecondaryIndexes: [{ name: "ByCustomer", partitionKey: "customer", sortKey: "sk", projection: { type: "INCLUDE", include: ["total"] } }] },
     { name: "IdempotencyKeys", attributes: { key: "S" }, partitionKey: "key", ttlAttribute: "expiresAt", stream: false },
 ];
-
-function appEnv(g: Graph): Record<string, string> {
-    const defs = JSON.parse(String(g.one("aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions)) as { name: string; environment: { name: string; value: string }[] }[];
-    return Object.fromEntries(defs.find((c) => c.name === "app")!.environment.map((e) => [e.name, e.value]));
-}
 
 describe(`service tables and alarm overrides declared in config (run on ${SERVICE})`, function () {
     this.timeout(60000);
