@@ -10,7 +10,7 @@ import { loadPlatformConfig } from "./config";
 /**
  * The shared platform stack of one environment. Config is validated first, so a bad value stops
  * the program before any resource is registered. The returned object is the stack's outputs: the
- * contract that the edge and service stacks read through `StackReference` (see README, "Stack outputs").
+ * contract that the edge and service stacks read through `StackReference` (docs/design.md, "Stack outputs of the platform stack").
  */
 export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__dirname, "../.."))) {
     const config = loadPlatformConfig(raw, pulumi.getStack());

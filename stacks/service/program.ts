@@ -75,7 +75,7 @@ async function readPlatformValues(ref: pulumi.StackReference, name: string, choi
  * environment only (its own and its callees' security groups are the platform's, their mesh URLs
  * follow from their names), then builds its data tier, its mesh service and its alarms. Config is validated first; production rules come from the platform's own
  * `production` output, so a service is never less protected than its environment. The returned
- * object is the stack's outputs (README, "Service stacks").
+ * object is the stack's outputs (docs/design.md, "Service stacks").
  */
 export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(REPO_ROOT, "apps", pulumi.getProject()))) {
     const { config, validator } = readServiceConfig(raw, pulumi.getProject(), pulumi.getStack());
