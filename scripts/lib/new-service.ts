@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { MAX_RULE_PRIORITY } from "../../components/mesh/path-rules";
-import { SERVICE_NAME } from "../../stacks/service/config";
+import { tableVariableOf } from "../../components/data/table-spec";
+import { SERVICE_NAME, urlVariableOf } from "../../stacks/service/config";
 import { servicePulumiYaml } from "../../stacks/service/schema";
 import { discoverProjects } from "./projects";
 import { readStackConfig } from "./stack-config";
@@ -92,9 +93,9 @@ function stackFile(name: string, env: string, production: boolean, o: Required<P
 }
 
 function appFiles(name: string, o: Required<Pick<NewServiceOptions, "calls">> & NewServiceOptions, apiPath: string): Record<string, string> {
-    const ident = name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-    const tableVar = o.table ? `${o.table.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.]/g, "_").toUpperCase()}_TABLE` : undefined;
-    const upper = (s: string) => s.toUpperCase().replace(/-/g, "_");
+    const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    const pascal = camel(name)[0].toUpperCase() + camel(name).slice(1);
+    const tableVar = o.table ? tableVariableOf(o.table.name) : undefined;
     return {
         "index.ts": `import { serviceProgram } from "../../stacks/service/program";\n\nexport = () => serviceProgram();\n`,
         "tsconfig.json": `{\n  "extends": "../../tsconfig.json"\n}\n`,
@@ -104,12 +105,12 @@ import { Logger } from "../../shared/logger";
 
 export const API_PREFIX = "${apiPath}";
 
-export interface ${ident[0].toUpperCase()}${ident.slice(1)}Deps {
+export interface ${pascal}Deps {
     readonly logger: Logger;
 }
 
 /** The ${name} API: /health (from apps/shared) and a first route under ${apiPath}. */
-export function build${ident[0].toUpperCase()}${ident.slice(1)}App(deps: ${ident[0].toUpperCase()}${ident.slice(1)}Deps): { app: FastifyInstance; markDraining(): void } {
+export function build${pascal}App(deps: ${pascal}Deps): { app: FastifyInstance; markDraining(): void } {
     const { app, markDraining } = createHttpApp({ logger: deps.logger });
     app.get(API_PREFIX, async () => ({ service: "${name}", status: "ok" }));
     return { app, markDraining };
@@ -119,7 +120,7 @@ export function build${ident[0].toUpperCase()}${ident.slice(1)}App(deps: ${ident
 import { createLogger } from "../../shared/logger";
 import { exitOnSignals } from "../../shared/shutdown";
 import { startTelemetry } from "../../shared/telemetry";
-import { build${ident[0].toUpperCase()}${ident.slice(1)}App } from "./server";
+import { build${pascal}App } from "./server";
 
 function config(env = process.env) {
     const e = new EnvReader(env);
@@ -128,7 +129,7 @@ function config(env = process.env) {
         port: e.int("PORT", 8080, 1, 65535),
         host: e.string("HOST", "0.0.0.0"),
         logLevel: e.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace"], "info"),
-        otlpEndpoint: e.optional("OTEL_EXPORTER_OTLP_ENDPOINT"),${tableVar ? `\n        // The table's physical name, set by the service stack.\n        table: e.string("${tableVar}"),` : ""}${o.calls.map((c) => `\n        ${c.replace(/-([a-z0-9])/g, (_, x: string) => x.toUpperCase())}Url: e.url("${upper(c)}_URL"),`).join("")}
+        otlpEndpoint: e.optional("OTEL_EXPORTER_OTLP_ENDPOINT"),${tableVar ? `\n        // The table's physical name, set by the service stack.\n        table: e.string("${tableVar}"),` : ""}${o.calls.map((c) => `\n        ${camel(c)}Url: e.url("${urlVariableOf(c)}"),`).join("")}
     };
     e.done();
     return values;
@@ -138,7 +139,7 @@ async function main() {
     const c = config();
     const logger = createLogger(c.serviceName, c.logLevel);
     const telemetry = startTelemetry(c.serviceName, c.otlpEndpoint);
-    const { app, markDraining } = build${ident[0].toUpperCase()}${ident.slice(1)}App({ logger });
+    const { app, markDraining } = build${pascal}App({ logger });
     // ECS sends SIGTERM: /health turns 503, in-flight requests finish, then the process exits.
     exitOnSignals({
         logger,
@@ -158,10 +159,10 @@ main().catch((err) => {
 `,
         [`test/${name}.test.ts`]: `import * as assert from "assert";
 import { createLogger } from "../../shared/logger";
-import { API_PREFIX, build${ident[0].toUpperCase()}${ident.slice(1)}App } from "../src/server";
+import { API_PREFIX, build${pascal}App } from "../src/server";
 
 describe("${name} app", () => {
-    const { app, markDraining } = build${ident[0].toUpperCase()}${ident.slice(1)}App({ logger: createLogger("${name}", "silent") });
+    const { app, markDraining } = build${pascal}App({ logger: createLogger("${name}", "silent") });
     after(() => app.close());
 
     it("answers its route and /health, and turns /health 503 once draining", async () => {

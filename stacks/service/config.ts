@@ -62,6 +62,11 @@ export interface ServiceConfig {
     readonly cacheNodeType: string;
 }
 
+/** The environment variable that carries a callee's in-mesh URL: `book-reviews` -> `BOOK_REVIEWS_URL`. */
+export function urlVariableOf(callee: string): string {
+    return `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
+}
+
 /** The stack name of a referenced stack: `<organization>/<project>/<stack>`. */
 export function stackName(organization: string, project: string, stack: string): string {
     return `${organization}/${project}/${stack}`;

@@ -11,7 +11,9 @@ import { AlarmOverride, alarmSpecs, WatchTarget } from "../../components/observa
 import { layerAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { ServiceObservability } from "../../components/observability/service-observability";
 import { ConfigError, isStringList, platformStackChoice, pulumiRawConfig, RawConfig, stackOutputReader, StackChoice } from "../config/reader";
-import { productionProblems, readServiceConfig } from "./config";
+import { productionProblems, readServiceConfig, urlVariableOf } from "./config";
+
+export { urlVariableOf } from "./config";
 
 /** The repository root: the apps' images build from it, so that the build sees the root lock file and apps/shared. */
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -21,10 +23,6 @@ export function imageBuildOf(service: string, tag: string): { buildContext: stri
     return { buildContext: REPO_ROOT, dockerfile: path.join(REPO_ROOT, "apps", service, "Dockerfile"), tag };
 }
 
-/** The environment variable that carries a callee's in-mesh URL: `entities` -> `ENTITIES_URL`. */
-export function urlVariableOf(callee: string): string {
-    return `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
-}
 
 /** `arn:aws:elasticloadbalancing:<r>:<a>:targetgroup/<name>/<id>` -> `targetgroup/<name>/<id>` (the CloudWatch dimension). */
 export function targetGroupArnSuffix(arn: string): string {
