@@ -1,4 +1,5 @@
 import * as path from "path";
+import { discoverProjects } from "../../scripts/lib/projects";
 import { serviceProgram } from "../../stacks/service/program";
 import { Graph, runProgram, stackConfig } from "../helpers/graph";
 
@@ -33,7 +34,7 @@ export function fakePlatform(production: boolean, overrides: Record<string, unkn
         albSecurityGroupId: "sg-fakealb",
         adotImageUri: "111122223333.dkr.ecr.us-east-1.amazonaws.com/fake-adot-mirror:v0.40.0",
         adotRepositoryArn: arn("ecr", "repository/fake-adot-mirror"),
-        serviceSecurityGroupIds: { entities: "sg-fakeentities", catalog: "sg-fakecatalog" },
+        serviceSecurityGroupIds: Object.fromEntries(discoverProjects(ROOT).filter((p) => p.kind === "service").map((p) => [p.name, `sg-fake${p.name}`])),
         ...overrides,
     };
 }

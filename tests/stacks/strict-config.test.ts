@@ -57,13 +57,13 @@ describe("strict config: every project refuses a key it does not read", () => {
     }
 
     it("suggests only near misses (case and a few letters)", () => {
-        assert.strictEqual(closestKey("entities:MinTask", ["entities:minTasks", "entities:maxTasks"]), "entities:minTasks");
-        assert.strictEqual(closestKey("entities:colour", ["entities:minTasks", "entities:cpu"]), undefined);
+        assert.strictEqual(closestKey("orders:MinTask", ["orders:minTasks", "orders:maxTasks"]), "orders:minTasks");
+        assert.strictEqual(closestKey("orders:colour", ["orders:minTasks", "orders:cpu"]), undefined);
     });
 
     it("keeps Error.stack a trace: the stack's name is stackName", () => {
-        const e = new ConfigError("entities/dev", [{ key: "k", value: "v", accepted: "w" }]);
-        assert.strictEqual(e.stackName, "entities/dev");
+        const e = new ConfigError("orders/dev", [{ key: "k", value: "v", accepted: "w" }]);
+        assert.strictEqual(e.stackName, "orders/dev");
         assert.match(e.stack ?? "", /ConfigError/);
         assert.match(e.stack ?? "", /\n\s+at /);
     });
