@@ -82,7 +82,7 @@ export interface DataTierArgs {
     backupRetentionDays?: number;
     /** Retention of the RDS log exports in days (a CloudWatch Logs value). @default 365 protected, 30 otherwise */
     logRetentionDays?: number;
-    /** DynamoDB tables, e.g. `[ENTITIES_TABLE]`. @default none */
+    /** DynamoDB tables, as a service declares them (`<service>:tables`). @default none */
     tables?: TableSpec[];
     /** PostgreSQL; absent means no database. */
     postgres?: PostgresArgs;

@@ -72,15 +72,6 @@ export interface TableSpec {
     readonly stream?: StreamViewType | false;
 }
 
-/** The reference table of D1: one entity per item, looked up by id or by name. */
-export const ENTITIES_TABLE: TableSpec = {
-    name: "Entities",
-    attributes: { pk: "S", sk: "S", name: "S", attributes: "M" },
-    partitionKey: "pk",
-    sortKey: "sk",
-    globalSecondaryIndexes: [{ name: "NameIndex", partitionKey: "name", projection: { type: "INCLUDE", include: ["attributes"] } }],
-};
-
 /** The provisioned range of D1 (autoscaling up to 10,000 RCU/WCU), for specs that choose PROVISIONED billing. */
 export const REFERENCE_CAPACITY: ProvisionedCapacity = { read: { min: 5, max: 10_000 }, write: { min: 5, max: 10_000 }, targetUtilization: 70 };
 
@@ -202,4 +193,65 @@ export function gsiBlocks(spec: TableSpec) {
         readCapacity: provisioned?.read.min,
         writeCapacity: provisioned?.write.min,
     }));
+}
+
+/** The fields a spec may have, for refusing misspelt ones when specs come from config. */
+const SPEC_FIELDS = ["name", "attributes", "partitionKey", "sortKey", "globalSecondaryIndexes", "billingMode", "capacity", "ttlAttribute", "stream"];
+const GSI_FIELDS = ["name", "partitionKey", "sortKey", "projection"];
+
+/**
+ * Every problem of a list of specs as config holds it (untyped JSON): each must be an object with
+ * known fields only, valid (tableSpecProblems), and no two may share a name or a variable.
+ */
+export function tableListProblems(value: unknown, closest: (field: string, known: readonly string[]) => string | undefined): string[] {
+    if (!Array.isArray(value)) {
+        return ["not a list of tables"];
+    }
+    const problems: string[] = [];
+    const unknownFields = (obj: Record<string, unknown>, known: readonly string[], at: string) => {
+        for (const field of Object.keys(obj).filter((f) => !known.includes(f))) {
+            const suggestion = closest(field, known);
+            problems.push(`${at}.${field} is not a field${suggestion !== undefined ? `: did you mean ${suggestion}?` : ` (fields: ${known.join(", ")})`}`);
+        }
+    };
+    value.forEach((spec: unknown, i) => {
+        const at = `tables[${i}]`;
+        if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
+            problems.push(`${at} is not an object such as {name: Orders, attributes: {pk: S}, partitionKey: pk}`);
+            return;
+        }
+        const s = spec as Record<string, unknown>;
+        unknownFields(s, SPEC_FIELDS, at);
+        if (s.attributes === null || typeof s.attributes !== "object" || Array.isArray(s.attributes)) {
+            problems.push(`${at}.attributes is not a map of attribute name to type`);
+            return;
+        }
+        const gsis = s.globalSecondaryIndexes ?? [];
+        if (!Array.isArray(gsis) || gsis.some((g) => g === null || typeof g !== "object")) {
+            problems.push(`${at}.globalSecondaryIndexes is not a list of indexes`);
+            return;
+        }
+        gsis.forEach((g: Record<string, unknown>, j) => unknownFields(g, GSI_FIELDS, `${at}.globalSecondaryIndexes[${j}]`));
+        problems.push(...tableSpecProblems(s as unknown as TableSpec, at));
+    });
+    const byVariable = new Map<string, string[]>();
+    for (const name of value.map((t: { name?: unknown }) => String(t?.name))) {
+        byVariable.set(tableVariableOf(name), [...(byVariable.get(tableVariableOf(name)) ?? []), name]);
+    }
+    for (const [variable, names] of byVariable) {
+        if (names.length > 1) {
+            problems.push(`${names.join(", ")} repeated (each table needs its own name and its own variable; these all make ${variable})`);
+        }
+    }
+    return problems;
+}
+
+/** `OrderItems` or `order-items` -> `order-items`: the table's part of alarm and resource names. */
+export function tableSlugOf(name: string): string {
+    return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[_.]/g, "-").toLowerCase();
+}
+
+/** The environment variable carrying a table's physical name: `Entities` -> `ENTITIES_TABLE`, `OrderItems` -> `ORDER_ITEMS_TABLE`. */
+export function tableVariableOf(name: string): string {
+    return `${tableSlugOf(name).replace(/-/g, "_").toUpperCase()}_TABLE`;
 }

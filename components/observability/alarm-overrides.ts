@@ -40,3 +40,12 @@ export function parseAlarmOverrides(entries: readonly string[]): { overrides: Al
     }
     return { overrides, problems };
 }
+
+/**
+ * The overrides of one service: the environment's, with the service's own (`<service>:alarmOverrides`)
+ * replacing any environment entry for the same alarm field, so a service tunes only its alarms.
+ */
+export function layerAlarmOverrides(environment: readonly AlarmOverride[], service: readonly AlarmOverride[]): AlarmOverride[] {
+    const same = (a: AlarmOverride, b: AlarmOverride) => a.kind === b.kind && a.metric === b.metric && a.field === b.field;
+    return [...environment.filter((e) => !service.some((s) => same(e, s))), ...service];
+}

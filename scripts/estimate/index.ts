@@ -28,8 +28,13 @@ export interface EnvironmentEstimate {
     readonly targets: Target[];
 }
 
-/** Dev's idle (fixed) cost ceiling, USD a month, with every layer present. */
-export const DEV_IDLE_CEILING_USD = 150;
+/**
+ * Dev's idle (fixed) cost budgets, USD a month: the platform's own (the platform and edge stacks,
+ * every shared layer present) and each service's, so that adding a service adds its own budget
+ * instead of breaking a total.
+ */
+export const DEV_PLATFORM_IDLE_CEILING_USD = 100;
+export const DEV_SERVICE_IDLE_CEILING_USD = 30;
 /** Prod's first deploy must be estimated under this, minutes. */
 export const PROD_DEPLOY_CEILING_MINUTES = 30;
 
@@ -72,7 +77,13 @@ export function estimateEnvironment(root: string, plan: EnvironmentPlan): Enviro
 
     const targets: Target[] = [];
     if (plan.env === "dev") {
-        targets.push({ target: `dev idle cost <= $${DEV_IDLE_CEILING_USD}/month`, value: `$${cost.fixedUsd.toFixed(2)}`, holds: cost.fixedUsd <= DEV_IDLE_CEILING_USD });
+        const kindOf = new Map(plan.stacks.map((s) => [s.project, s.kind]));
+        const shared = cost.stacks.filter((s) => kindOf.get(s.stack) !== "service");
+        const sharedUsd = Math.round(shared.reduce((n, s) => n + s.fixedUsd, 0) * 100) / 100;
+        targets.push({ target: `dev platform idle cost (${shared.map((s) => s.stack).join(" + ")}) <= $${DEV_PLATFORM_IDLE_CEILING_USD}/month`, value: `$${sharedUsd.toFixed(2)}`, holds: sharedUsd <= DEV_PLATFORM_IDLE_CEILING_USD });
+        for (const s of cost.stacks.filter((c) => kindOf.get(c.stack) === "service")) {
+            targets.push({ target: `dev ${s.stack} idle cost <= $${DEV_SERVICE_IDLE_CEILING_USD}/month`, value: `$${s.fixedUsd.toFixed(2)}`, holds: s.fixedUsd <= DEV_SERVICE_IDLE_CEILING_USD });
+        }
     }
     if (plan.env === "prod") {
         targets.push({ target: "prod capacity check holds", value: `${capacity.filter((c) => !c.holds).length} line(s) short`, holds: capacity.every((c) => c.holds) });

@@ -53,7 +53,7 @@ export function callsOf(project: ProjectInfo, env: string): string[] {
 
 /**
  * What only a view of every project of an environment can check, before any program runs: each
- * service project is named after its folder; the platform's `platform:services` lists exactly the
+ * service project is named after its folder and has a Dockerfile (or a pinned image); the platform's `platform:services` lists exactly the
  * service projects (it creates their security groups, which the services and their callers use);
  * every `calls` entry names a listed service; the calls form no cycle; and no two services' ALB
  * rules share a priority or overlap in paths (each stack sees only itself, and the ALB would
@@ -77,6 +77,9 @@ export function projectsInDeployOrder(root: string, env: string): ProjectInfo[] 
         ...services.filter((s) => !listed.includes(s.name)).map((s) => `service project apps/${s.name} is not listed in ${platform.name}:services of Pulumi.${env}.yaml (its security group is created there)`),
         ...listed.filter((name) => !configs.has(name)).map((name) => `${platform.name}:services of Pulumi.${env}.yaml lists "${name}", which has no project (apps/${name}/Pulumi.yaml)`),
         ...services.flatMap((s) => callsOf(s.name).filter((c) => !listed.includes(c)).map((c) => `${s.name} calls "${c}", which is not listed in ${platform.name}:services of Pulumi.${env}.yaml`)),
+        // Without a pinned image the deploy builds apps/<name>/Dockerfile: a missing one would fail only then.
+        ...services.filter((s) => (configs.get(s.name)![`${s.name}:image`] ?? "") === "" && !fs.existsSync(path.join(s.dir, "Dockerfile")))
+            .map((s) => `service project apps/${s.name} has no Dockerfile, and ${s.name}:image in Pulumi.${env}.yaml pins no image (npm run new-service writes one)`),
     ];
     if (problems.length > 0) {
         throw new Error(`services of ${env} do not match the platform:\n  - ${problems.join("\n  - ")}`);

@@ -1,36 +1,79 @@
 import * as pulumi from "@pulumi/pulumi";
+import { projectFileOf } from "./files";
 
 /**
  * Typed, validated reading of Pulumi config. Every problem is collected, then reported together
  * before any resource exists, each line naming the key, the value given and what is accepted.
  */
 
-/** Reads the raw string of a fully qualified key (`platform:vpcCidr`); arrays arrive as JSON. */
-export type RawConfig = (fullKey: string) => string | undefined;
+/**
+ * Reads the raw string of a fully qualified key (`platform:vpcCidr`); arrays and objects arrive as
+ * JSON. `keys` lists every key set (declared defaults and the stack file), so that a key no program
+ * reads is refused; `fileOf` names the file a key's value comes from, for messages.
+ */
+export type RawConfig = ((fullKey: string) => string | undefined) & {
+    readonly keys?: () => readonly string[];
+    readonly fileOf?: (fullKey: string) => string | undefined;
+};
 
-/** The raw config of the running Pulumi program. */
-export function pulumiRawConfig(): RawConfig {
-    return (fullKey) => {
-        const [namespace, key] = fullKey.split(":");
-        return new pulumi.Config(namespace).get(key);
-    };
+/** A RawConfig over plain values (tests, scripts), optionally knowing where each value comes from. */
+export function rawConfigOf(values: Readonly<Record<string, string>>, fileOf?: (fullKey: string) => string | undefined): RawConfig {
+    return Object.assign((key: string) => values[key], { keys: () => Object.keys(values), ...(fileOf ? { fileOf } : {}) });
+}
+
+/**
+ * The raw config of the running Pulumi program, whose project lives in `projectDir`: every key the
+ * CLI passed, each attributed to the stack file that sets it or else to Pulumi.yaml (its default).
+ */
+export function pulumiRawConfig(projectDir: string): RawConfig {
+    const all = pulumi.runtime.allConfig();
+    return rawConfigOf(all, projectFileOf(projectDir, pulumi.getProject(), pulumi.getStack()));
 }
 
 export interface ConfigProblem {
     readonly key: string;
     readonly value: string | undefined;
     readonly accepted: string;
+    /** The file that sets the key (a stack file, or Pulumi.yaml for a default); absent for derived keys. */
+    readonly file?: string;
+}
+
+function formatProblem(p: ConfigProblem): string {
+    return `  - ${p.file !== undefined ? `${p.file}: ` : ""}${p.key} = ${p.value === undefined ? "(not set)" : JSON.stringify(p.value)}: expected ${p.accepted}`;
 }
 
 export class ConfigError extends pulumi.RunError {
-    constructor(public readonly stack: string, public readonly problems: readonly ConfigProblem[]) {
-        super(
-            `Invalid configuration of stack "${stack}":\n` +
-                problems.map((p) => `  - ${p.key} = ${p.value === undefined ? "(not set)" : JSON.stringify(p.value)}: expected ${p.accepted}`).join("\n"),
-        );
+    /** `stackName` (`entities/dev`), not `stack`: `Error.stack` is the error's trace. */
+    constructor(public readonly stackName: string, public readonly problems: readonly ConfigProblem[]) {
+        super(`Invalid configuration of stack "${stackName}":\n` + problems.map(formatProblem).join("\n"));
         this.name = "ConfigError";
     }
 }
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+/** The known key closest to `key`, when it is close enough to be a typo (case and a few letters). */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+    // Namespaces are compared too, but only the key's own part sets how many edits pass as a typo.
+    const own = key.slice(key.lastIndexOf(":") + 1);
+    const ranked = known.map((k) => ({ k, d: editDistance(key, k) })).sort((x, y) => x.d - y.d);
+    const best = ranked[0];
+    return best !== undefined && best.d <= Math.max(2, Math.floor(own.length / 3)) ? best.k : undefined;
+}
+
+/** Namespaces a project's stack file may set besides its own: the AWS provider's and Pulumi's. */
+const FOREIGN_NAMESPACES = ["aws", "pulumi"];
 
 /**
  * Collects values and problems. Each getter returns a usable value even when the input is bad (the
@@ -40,11 +83,51 @@ export class ConfigError extends pulumi.RunError {
 export class ConfigValidator {
     private readonly problems: ConfigProblem[] = [];
 
-    constructor(private readonly raw: RawConfig, private readonly stack: string) {}
+    constructor(private readonly raw: RawConfig, private readonly stackName: string) {}
 
     /** Records a problem found by a caller's own cross-key check. */
     fail(key: string, value: unknown, accepted: string): void {
-        this.problems.push({ key, value: typeof value === "string" || value === undefined ? value : JSON.stringify(value), accepted });
+        const file = key.includes(":") ? this.raw.fileOf?.(key) : undefined;
+        this.problems.push({ key, value: typeof value === "string" || value === undefined ? value : JSON.stringify(value), accepted, ...(file !== undefined ? { file } : {}) });
+    }
+
+    /**
+     * Refuses every key set in this project's namespace that the program does not read (a typo
+     * would otherwise leave the default in force, silently), and keys of namespaces that are
+     * neither this project's nor the AWS provider's; each with the closest known key.
+     */
+    rejectUnknownKeys(namespace: string, known: readonly string[]): void {
+        const qualified = known.map((k) => `${namespace}:${k}`);
+        for (const key of this.raw.keys?.() ?? []) {
+            const [ns] = key.split(":");
+            if (qualified.includes(key) || (ns !== namespace && FOREIGN_NAMESPACES.includes(ns))) {
+                continue;
+            }
+            const suggestion = closestKey(ns === namespace ? key : `${namespace}:${key.slice(ns.length + 1)}`, qualified);
+            const what = ns === namespace ? `a key that ${namespace} reads` : `a key of this project (${namespace}:...) or of the AWS provider (aws:...)`;
+            this.fail(key, this.raw(key), suggestion !== undefined ? `${what}: did you mean ${suggestion}?` : `${what}; known keys: ${known.join(", ")}`);
+        }
+    }
+
+    /** A structured value (a list of objects), parsed from JSON; `check` returns every reason to refuse it. */
+    json<T>(key: string, accepted: string, fallback: T, check: (v: unknown) => string[]): T {
+        const value = this.raw(key);
+        if (value === undefined || value === "") {
+            return fallback;
+        }
+        let parsed: unknown;
+        try {
+            parsed = JSON.parse(value);
+        } catch {
+            this.fail(key, value, `${accepted} (not valid YAML/JSON)`);
+            return fallback;
+        }
+        const reasons = check(parsed);
+        if (reasons.length > 0) {
+            this.fail(key, value, `${accepted}: ${reasons.join("; ")}`);
+            return fallback;
+        }
+        return parsed as T;
     }
 
     /** Whether a problem has been recorded for `key` (to skip checks that build on it). */
@@ -129,9 +212,15 @@ export class ConfigValidator {
         return parsed as string[];
     }
 
+    /** Whether any problem has been recorded. */
+    get failed(): boolean {
+        return this.problems.length > 0;
+    }
+
+    /** Throws one ConfigError with every problem recorded. */
     finish(): void {
         if (this.problems.length > 0) {
-            throw new ConfigError(this.stack, this.problems);
+            throw new ConfigError(this.stackName, this.problems);
         }
     }
 }
@@ -159,15 +248,36 @@ export function optionalString(raw: RawConfig, v: ConfigValidator, key: string, 
     return value;
 }
 
+/** The config keys that chose a referenced stack, with the name they make and the file that sets them. */
+export interface StackChoice {
+    readonly keys: readonly string[];
+    readonly referenced: string;
+    readonly file?: string;
+}
+
+/** The StackChoice of `<namespace>:platformOrganization` and `<namespace>:platformProject`. */
+export function platformStackChoice(raw: RawConfig, namespace: string, referenced: string): StackChoice {
+    const keys = [`${namespace}:platformOrganization`, `${namespace}:platformProject`];
+    const file = raw.fileOf?.(keys[1]);
+    return { keys, referenced, ...(file !== undefined ? { file } : {}) };
+}
+
 /**
  * Reads outputs of a referenced stack promptly (a StackReference's values are known at preview),
- * each checked: a missing or malformed value is a ConfigError naming the output and what was expected.
+ * each checked: a missing or malformed value is a ConfigError naming the output and what was
+ * expected; a stack that cannot be read (it does not exist) is one naming the keys that chose it.
  */
-export function stackOutputReader(ref: pulumi.StackReference, stack: string) {
+export function stackOutputReader(ref: pulumi.StackReference, stackName: string, choice: StackChoice) {
+    let exists: Promise<void> | undefined;
     return async <T>(key: string, ok: (v: unknown) => boolean, expected: string): Promise<T> => {
+        exists ??= ref.getOutputDetails(key).then(() => undefined, (e: unknown) => {
+            throw new ConfigError(stackName, [{ key: choice.keys.join(" and "), value: choice.referenced, ...(choice.file !== undefined ? { file: choice.file } : {}),
+                accepted: `the name of a deployed stack (<organization>/<project>/<stack>): reading it failed: ${e instanceof Error ? e.message : String(e)}` }]);
+        });
+        await exists;
         const value = await ref.requireOutputValue(key);
         if (!ok(value)) {
-            throw new ConfigError(stack, [{ key: `platform output ${key}`, value: JSON.stringify(value), accepted: expected }]);
+            throw new ConfigError(stackName, [{ key: `platform output ${key}`, value: JSON.stringify(value), accepted: expected }]);
         }
         return value as T;
     };

@@ -42,6 +42,7 @@ function servicePrefixesProblem(prefixes: string[]): string | undefined {
 export function loadEdgeConfig(raw: RawConfig, stack: string): EdgeConfig {
     const v = new ConfigValidator(raw, `${EDGE_PROJECT}/${stack}`);
     const key = (k: EdgeConfigKey) => `${EDGE_PROJECT}:${k}`;
+    v.rejectUnknownKeys(EDGE_PROJECT, EDGE_CONFIG_KEYS);
     const nameCheck = (s: string) => (PULUMI_NAME.test(s) ? undefined : "letters, digits, . _ -");
     const organization = v.string(key("platformOrganization"), "the Pulumi organisation of the platform stack (\"organization\" with pulumi login --local)", "organization", nameCheck);
     const platformProject = v.string(key("platformProject"), "the platform's project name", "platform", nameCheck);

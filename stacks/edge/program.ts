@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
 import { SecureApi } from "../../components/edge/secure-api";
-import { isStringList, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
+import { isStringList, platformStackChoice, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
 import { EDGE_PROJECT, loadEdgeConfig } from "./config";
 
 /**
@@ -11,11 +12,11 @@ import { EDGE_PROJECT, loadEdgeConfig } from "./config";
  * before them. Config is validated first; it reads only the platform stack of the same environment,
  * and follows the platform's `production` flag, region, tags and log retention.
  */
-export async function edgeProgram(raw: RawConfig = pulumiRawConfig()) {
+export async function edgeProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__dirname, "../../edge"))) {
     const config = loadEdgeConfig(raw, pulumi.getStack());
     const env = config.environment;
     const platform = new pulumi.StackReference(config.platformStack);
-    const get = stackOutputReader(platform, `${EDGE_PROJECT}/${env}`);
+    const get = stackOutputReader(platform, `${EDGE_PROJECT}/${env}`, platformStackChoice(raw, EDGE_PROJECT, config.platformStack));
     // Values the program branches on or that SecureApi takes as plain values; ids and ARNs stay outputs.
     const production = await get<boolean>("production", (v) => typeof v === "boolean", "true or false");
     const region = await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code");

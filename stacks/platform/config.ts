@@ -145,6 +145,7 @@ function emailsProblem(emails: string[]): string | undefined {
 export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfig {
     const v = new ConfigValidator(raw, stack);
     const key = (k: (typeof PLATFORM_CONFIG_KEYS)[number]) => `${PLATFORM_PROJECT}:${k}`;
+    v.rejectUnknownKeys(PLATFORM_PROJECT, PLATFORM_CONFIG_KEYS);
     if (!STACK_NAME.test(stack)) {
         v.fail("stack name", stack, "a lower-case environment name of 1 to 16 letters, digits and dashes, starting with a letter (dev, prod)");
     }

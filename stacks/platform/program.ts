@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
 import { ServiceMeshPlatform } from "../../components/mesh/platform";
 import { Network } from "../../components/network/network";
 import { ObservabilityKit } from "../../components/observability/kit";
@@ -9,9 +10,9 @@ import { loadPlatformConfig } from "./config";
 /**
  * The shared platform stack of one environment. Config is validated first, so a bad value stops
  * the program before any resource is registered. The returned object is the stack's outputs: the
- * contract that the edge and service stacks read through `StackReference` (see README, "Stack outputs").
+ * contract that the edge and service stacks read through `StackReference` (docs/design.md, "Stack outputs of the platform stack").
  */
-export function platformProgram(raw: RawConfig = pulumiRawConfig()) {
+export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__dirname, "../.."))) {
     const config = loadPlatformConfig(raw, pulumi.getStack());
     const env = config.environment;
 

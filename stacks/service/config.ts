@@ -1,20 +1,18 @@
 import { DEPLOYMENT_STRATEGIES, DeploymentStrategy } from "../../components/mesh/mesh-service";
 import { fargateSizeProblem, FARGATE_CPU_VALUES } from "../../components/mesh/fargate-sizes";
 import { MAX_RULE_PRIORITY, MIN_RULE_PRIORITY, pathRouteProblems } from "../../components/mesh/path-rules";
-import { ConfigProblem, ConfigError, ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
+import { TableSpec, tableListProblems } from "../../components/data/table-spec";
+import { AlarmOverride } from "../../components/observability/alarm-catalogue";
+import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observability/alarm-overrides";
+import { closestKey, ConfigProblem, ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
+import { SERVICE_CONFIG_KEYS, ServiceConfigKey } from "./schema";
+
+export { SERVICE_CONFIG_KEYS, ServiceConfigKey } from "./schema";
 
 /**
  * Config of a service project (`apps/<service>/`). The namespace is the project name, which is
  * also the service name (ECS service, Service Connect discovery name, DNS alias): `entities:cpu`.
  */
-
-/** Every key a service program reads, without namespace; each service's Pulumi.yaml declares each with a default. */
-export const SERVICE_CONFIG_KEYS = ["platformOrganization", "platformProject", "owner", "costCenter",
-    "cpu", "memory", "minTasks", "maxTasks", "fargateSpot", "pathPatterns", "listenerRulePriority", "calls",
-    "image", "imageTag", "deploymentStrategy", "canaryPercent", "bakeTimeMinutes", "enableExecuteCommand",
-    "entitiesTable", "cache", "postgres", "postgresIamUser", "postgresInstanceClass", "cacheNodeType"] as const;
-
-export type ServiceConfigKey = (typeof SERVICE_CONFIG_KEYS)[number];
 
 /** A service name: what ECS, Service Connect and DNS all accept. */
 export const SERVICE_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
@@ -50,7 +48,10 @@ export interface ServiceConfig {
     readonly imageTag: string;
     readonly deployment: { readonly strategy: DeploymentStrategy; readonly canaryPercent: number; readonly bakeTimeMinutes: number };
     readonly enableExecuteCommand: boolean;
-    readonly entitiesTable: boolean;
+    /** The service's DynamoDB tables (`<service>:tables`). */
+    readonly tables: TableSpec[];
+    /** The service's own alarm overrides, applied over the environment's. */
+    readonly alarmOverrides: AlarmOverride[];
     readonly cache: boolean;
     readonly postgres: boolean;
     /** "" for none: no `rds-db:connect` grant. */
@@ -59,6 +60,11 @@ export interface ServiceConfig {
     readonly postgresInstanceClass: string;
     /** ElastiCache node type; "" for the data tier's default (production or not). */
     readonly cacheNodeType: string;
+}
+
+/** The environment variable that carries a callee's in-mesh URL: `book-reviews` -> `BOOK_REVIEWS_URL`. */
+export function urlVariableOf(callee: string): string {
+    return `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
 }
 
 /** The stack name of a referenced stack: `<organization>/<project>/<stack>`. */
@@ -83,8 +89,19 @@ function callsProblem(service: string, calls: string[]): string | undefined {
  * and what is accepted, before any resource (the StackReference included) is registered.
  */
 export function loadServiceConfig(raw: RawConfig, project: string, stack: string): ServiceConfig {
+    const { config, validator } = readServiceConfig(raw, project, stack);
+    validator.finish();
+    return config;
+}
+
+/**
+ * Reads a service's config and records its problems without throwing, so that the program can add
+ * the production rules (known once the platform is read) and report every problem in one run.
+ */
+export function readServiceConfig(raw: RawConfig, project: string, stack: string): { config: ServiceConfig; validator: ConfigValidator } {
     const v = new ConfigValidator(raw, `${project}/${stack}`);
     const key = (k: ServiceConfigKey) => `${project}:${k}`;
+    v.rejectUnknownKeys(project, SERVICE_CONFIG_KEYS);
     if (!SERVICE_NAME.test(project)) {
         v.fail("project name", project, "a service name: 2 to 32 lower-case letters, digits and dashes, starting with a letter");
     }
@@ -120,7 +137,11 @@ export function loadServiceConfig(raw: RawConfig, project: string, stack: string
     const canaryPercent = v.integer(key("canaryPercent"), "the percentage of traffic the new revision gets first, 1 to 100", 10, (n) => (n >= 1 && n <= 100 ? undefined : "out of range"));
     const bakeTimeMinutes = v.integer(key("bakeTimeMinutes"), "minutes both revisions keep running after the shift, 0 to 1440", 10, (n) => (n >= 0 && n <= 1440 ? undefined : "out of range"));
     const enableExecuteCommand = v.boolean(key("enableExecuteCommand"), false);
-    const entitiesTable = v.boolean(key("entitiesTable"), false);
+    const tables = v.json<TableSpec[]>(key("tables"), "a list of DynamoDB tables such as [{name: Orders, attributes: {pk: S}, partitionKey: pk}]", [], (t) => tableListProblems(t, closestKey));
+    const overrideEntries = v.stringList(key("alarmOverrides"), `a list of ${OVERRIDE_FORMAT}`, [], (entries) => {
+        const { problems } = parseAlarmOverrides(entries);
+        return problems.length > 0 ? problems.join("; ") : undefined;
+    });
     const cache = v.boolean(key("cache"), false);
     const postgres = v.boolean(key("postgres"), false);
     const postgresIamUser = raw(key("postgresIamUser")) ?? "";
@@ -136,8 +157,7 @@ export function loadServiceConfig(raw: RawConfig, project: string, stack: string
     if (postgresIamUser !== "" && (!PG_USER.test(postgresIamUser) || !postgres)) {
         v.fail(key("postgresIamUser"), postgresIamUser, postgres ? "\"\" or a PostgreSQL user name (lower-case letters, digits, _)" : "\"\" since postgres is false (there is no database to connect to)");
     }
-    v.finish();
-    return {
+    const config: ServiceConfig = {
         service: project,
         environment: stack,
         platformStack: stackName(organization, platformProject, stack),
@@ -156,13 +176,15 @@ export function loadServiceConfig(raw: RawConfig, project: string, stack: string
         imageTag,
         deployment: { strategy, canaryPercent, bakeTimeMinutes },
         enableExecuteCommand,
-        entitiesTable,
+        tables,
+        alarmOverrides: parseAlarmOverrides(overrideEntries).overrides,
         cache,
         postgres,
         postgresIamUser,
         postgresInstanceClass,
         cacheNodeType,
     };
+    return { config, validator: v };
 }
 
 /**
@@ -191,12 +213,4 @@ export function productionProblems(config: ServiceConfig, platform: { production
         problems.push({ key: `${config.platformStack} privateCaArn`, value: "", accepted: "a private CA ARN: a production platform must have serviceTls on, every production service joins the mesh with TLS" });
     }
     return problems;
-}
-
-/** Throws the production problems as one ConfigError. */
-export function assertProductionSafe(config: ServiceConfig, platform: { production: boolean; privateCaArn: string }): void {
-    const problems = productionProblems(config, platform);
-    if (problems.length > 0) {
-        throw new ConfigError(`${config.service}/${config.environment}`, problems);
-    }
 }

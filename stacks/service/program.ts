@@ -5,12 +5,15 @@ import { CACHE_PORT, POSTGRES_PORT } from "../../components/data/defaults";
 import { replicationGroupId } from "../../components/data/cache";
 import { DataTier } from "../../components/data/data-tier";
 import { dbIdentifier } from "../../components/data/postgres";
-import { ENTITIES_TABLE } from "../../components/data/table-spec";
+import { tableSlugOf, tableVariableOf } from "../../components/data/table-spec";
 import { DEFAULT_MESH_INGRESS_PORT, MeshService, serviceConnectUrl } from "../../components/mesh/mesh-service";
 import { AlarmOverride, alarmSpecs, WatchTarget } from "../../components/observability/alarm-catalogue";
+import { layerAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { ServiceObservability } from "../../components/observability/service-observability";
-import { ConfigError, isStringList, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
-import { assertProductionSafe, loadServiceConfig } from "./config";
+import { ConfigError, isStringList, platformStackChoice, pulumiRawConfig, RawConfig, stackOutputReader, StackChoice } from "../config/reader";
+import { productionProblems, readServiceConfig, urlVariableOf } from "./config";
+
+export { urlVariableOf } from "./config";
 
 /** The repository root: the apps' images build from it, so that the build sees the root lock file and apps/shared. */
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -20,10 +23,6 @@ export function imageBuildOf(service: string, tag: string): { buildContext: stri
     return { buildContext: REPO_ROOT, dockerfile: path.join(REPO_ROOT, "apps", service, "Dockerfile"), tag };
 }
 
-/** The environment variable that carries a callee's in-mesh URL: `entities` -> `ENTITIES_URL`. */
-export function urlVariableOf(callee: string): string {
-    return `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
-}
 
 /** `arn:aws:elasticloadbalancing:<r>:<a>:targetgroup/<name>/<id>` -> `targetgroup/<name>/<id>` (the CloudWatch dimension). */
 export function targetGroupArnSuffix(arn: string): string {
@@ -55,8 +54,8 @@ interface PlatformValues {
     readonly serviceSecurityGroupIds: Record<string, string>;
 }
 
-async function readPlatformValues(ref: pulumi.StackReference, name: string): Promise<PlatformValues> {
-    const get = stackOutputReader(ref, name);
+async function readPlatformValues(ref: pulumi.StackReference, name: string, choice: StackChoice): Promise<PlatformValues> {
+    const get = stackOutputReader(ref, name, choice);
     return {
         production: await get<boolean>("production", (v) => typeof v === "boolean", "true or false"),
         region: await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code"),
@@ -74,17 +73,28 @@ async function readPlatformValues(ref: pulumi.StackReference, name: string): Pro
  * environment only (its own and its callees' security groups are the platform's, their mesh URLs
  * follow from their names), then builds its data tier, its mesh service and its alarms. Config is validated first; production rules come from the platform's own
  * `production` output, so a service is never less protected than its environment. The returned
- * object is the stack's outputs (README, "Service stacks").
+ * object is the stack's outputs (docs/design.md, "Service stacks").
  */
-export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
-    const config = loadServiceConfig(raw, pulumi.getProject(), pulumi.getStack());
+export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(REPO_ROOT, "apps", pulumi.getProject()))) {
+    const { config, validator } = readServiceConfig(raw, pulumi.getProject(), pulumi.getStack());
     const svc = config.service;
     const env = config.environment;
     const base = `${env}-${svc}`;
 
+    // The platform is read even when some keys are bad (unless they are the ones naming it), so
+    // that the production rules join the other problems in one report.
+    const choice = platformStackChoice(raw, svc, config.platformStack);
+    if (choice.keys.some((k) => validator.hasProblem(k))) {
+        validator.finish();
+    }
     const platform = new pulumi.StackReference(config.platformStack);
-    const values = await readPlatformValues(platform, `${svc}/${env}`);
-    assertProductionSafe(config, values);
+    const values = await readPlatformValues(platform, `${svc}/${env}`, choice);
+    for (const p of productionProblems(config, values).filter((p) => !validator.hasProblem(p.key))) {
+        validator.fail(p.key, p.value, p.accepted);
+    }
+    validator.finish();
+    // The service's own overrides win over the environment's, for this service's alarms only.
+    const alarmOverrides = layerAlarmOverrides(values.alarmOverrides, config.alarmOverrides);
     const out = (key: string) => platform.requireOutput(key) as pulumi.Output<string>;
     const production = values.production;
     const unknown = [svc, ...config.calls].filter((name) => values.serviceSecurityGroupIds[name] === undefined);
@@ -111,7 +121,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
             tags: { Name: `${base}-data-client` },
         }, { provider })
         : undefined;
-    const hasData = needsNetworkData || config.entitiesTable;
+    const hasData = needsNetworkData || config.tables.length > 0;
     const cacheNodes = production ? 2 : 1;
     const data = hasData
         ? new DataTier(base, {
@@ -120,7 +130,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
             clientSecurityGroupIds: dataClient ? [dataClient.id] : [],
             protect: production,
             logRetentionDays: values.logRetentionDays,
-            tables: config.entitiesTable ? [ENTITIES_TABLE] : [],
+            tables: config.tables,
             postgres: config.postgres
                 ? { iamDatabaseUser: config.postgresIamUser === "" ? undefined : config.postgresIamUser, ...(config.postgresInstanceClass !== "" ? { instanceClass: config.postgresInstanceClass } : {}) }
                 : undefined,
@@ -144,8 +154,8 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
 
     const environment: Record<string, pulumi.Input<string>> = { SERVICE_NAME: svc, ENVIRONMENT: env };
     const secrets: Record<string, pulumi.Input<string>> = {};
-    if (data?.tableNames[ENTITIES_TABLE.name]) {
-        environment.ENTITIES_TABLE = data.tableNames[ENTITIES_TABLE.name];
+    for (const table of config.tables) {
+        environment[tableVariableOf(table.name)] = data!.tableNames[table.name];
     }
     if (data?.dbAddress && data.dbSecretArn) {
         environment.DB_HOST = data.dbAddress;
@@ -171,7 +181,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
     const alarmPrefix = `${env}-${svc}`;
     const albTarget = (targetGroupArnSuffix: pulumi.Input<string>, alternateTargetGroupArnSuffix?: pulumi.Input<string>): WatchTarget<pulumi.Input<string>> =>
         ({ kind: "albTargetGroup", name: "alb", loadBalancerArnSuffix: out("albArnSuffix"), targetGroupArnSuffix, ...(alternateTargetGroupArnSuffix !== undefined ? { alternateTargetGroupArnSuffix } : {}) });
-    const rollbackAlarmNames = alarmSpecs(albTarget(""), values.alarmOverrides).map((s) => `${alarmPrefix}-${s.key}`);
+    const rollbackAlarmNames = alarmSpecs(albTarget(""), alarmOverrides).map((s) => `${alarmPrefix}-${s.key}`);
 
     const mesh = new MeshService(base, {
         serviceName: svc,
@@ -229,7 +239,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
         // CANARY/LINEAR/BLUE_GREEN: ECS swaps the live group at each deployment, so the ALB (and
         // rollback) alarms combine both groups; names do not change, so rollbackAlarmNames hold.
         albTarget(mesh.targetGroupArn.apply(targetGroupArnSuffix), mesh.alternateTargetGroupArn?.apply(targetGroupArnSuffix)),
-        ...(data && config.entitiesTable ? [{ kind: "dynamodbTable" as const, name: "entities-table", tableName: data.tableNames[ENTITIES_TABLE.name] }] : []),
+        ...config.tables.map((t) => ({ kind: "dynamodbTable" as const, name: `${tableSlugOf(t.name)}-table`, tableName: data!.tableNames[t.name] })),
         ...(config.postgres ? [{ kind: "rdsInstance" as const, name: "db", instanceId: dbIdentifier(base) }] : []),
         ...(config.cache ? cacheMemberIds(replicationGroupId(base), cacheNodes).map((id, i) => ({ kind: "cache" as const, name: `cache-${i + 1}`, cacheClusterId: id })) : []),
     ];
@@ -241,7 +251,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig()) {
         kmsKeyArn: out("observabilityKeyArn"),
         logRetentionDays: values.logRetentionDays,
         watch,
-        alarmOverrides: values.alarmOverrides,
+        alarmOverrides,
         protect: production,
     }, opts);
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { DataTier, DataTierArgs, DataTierArgsError, ENTITIES_TABLE } from "../../components/data";
+import { DataTier, DataTierArgs, DataTierArgsError } from "../../components/data";
 import { Graph, runProgram } from "../helpers/graph";
-import { CLIENTS, fullArgs, SUBNETS } from "./fixtures";
+import { CLIENTS, fullArgs, SAMPLE_TABLE, SUBNETS } from "./fixtures";
 
 const T = {
     key: "aws:kms/key:Key",
@@ -89,14 +89,14 @@ describe("DataTier under mocks", () => {
         });
 
         it("sets TTL when the spec names an attribute", async () => {
-            const g = await build({ ...fullArgs({ postgres: undefined, cache: undefined }), tables: [{ ...ENTITIES_TABLE, ttlAttribute: "expiresAt", stream: false }] });
+            const g = await build({ ...fullArgs({ postgres: undefined, cache: undefined }), tables: [{ ...SAMPLE_TABLE, ttlAttribute: "expiresAt", stream: false }] });
             assert.deepStrictEqual(g.one(T.table).inputs.ttl, { enabled: true, attributeName: "expiresAt" });
             assert.strictEqual(g.one(T.table).inputs.streamEnabled, false);
             assert.deepStrictEqual(g.outputs.tableStreamArns, {});
         });
 
         it("autoscales provisioned capacity of the table and its GSI up to 10,000 units", async () => {
-            const g = await build({ ...fullArgs({ postgres: undefined, cache: undefined }), tables: [{ ...ENTITIES_TABLE, billingMode: "PROVISIONED", capacity: { read: { min: 5, max: 10_000 }, write: { min: 5, max: 10_000 } } }] });
+            const g = await build({ ...fullArgs({ postgres: undefined, cache: undefined }), tables: [{ ...SAMPLE_TABLE, billingMode: "PROVISIONED", capacity: { read: { min: 5, max: 10_000 }, write: { min: 5, max: 10_000 } } }] });
             const table = g.one(T.table).inputs;
             assert.deepStrictEqual([table.billingMode, table.readCapacity, table.writeCapacity], ["PROVISIONED", 5, 5]);
             const targets = g.ofType(T.scalingTarget).map((t) => [t.inputs.resourceId, t.inputs.scalableDimension, t.inputs.minCapacity, t.inputs.maxCapacity]);
@@ -274,7 +274,7 @@ describe("DataTier under mocks", () => {
 
     describe("stores on and off", () => {
         it("builds only the key and tables when the database and cache are absent", async () => {
-            const g = await build({ vpcId: "vpc-0123", isolatedSubnetIds: [], clientSecurityGroupIds: [], tables: [ENTITIES_TABLE] });
+            const g = await build({ vpcId: "vpc-0123", isolatedSubnetIds: [], clientSecurityGroupIds: [], tables: [SAMPLE_TABLE] });
             for (const type of [T.db, T.cache, T.sg, T.ingress, T.secret, T.password, T.dbParams, T.cacheParams, T.logGroup, T.role]) {
                 assert.strictEqual(g.ofType(type).length, 0, type);
             }

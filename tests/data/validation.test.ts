@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { DataTierArgs, DataTierArgsError, ENTITIES_TABLE, validateDataTierArgs } from "../../components/data";
+import { DataTierArgs, DataTierArgsError, validateDataTierArgs } from "../../components/data";
+import { SAMPLE_TABLE } from "./fixtures";
 import { fullArgs } from "./fixtures";
 
 /** The message of the error the args raise; fails the test when they pass. */
@@ -34,12 +35,12 @@ describe("DataTier arg validation", () => {
     });
 
     it("refuses a GSI that projects attributes the table does not define", () => {
-        const tables = [{ ...ENTITIES_TABLE, globalSecondaryIndexes: [{ name: "NameIndex", partitionKey: "name", projection: { type: "INCLUDE" as const, include: ["colour"] } }] }];
+        const tables = [{ ...SAMPLE_TABLE, globalSecondaryIndexes: [{ name: "NameIndex", partitionKey: "name", projection: { type: "INCLUDE" as const, include: ["colour"] } }] }];
         assert.match(failureOf(fullArgs({ tables })), /tables\[0\]\.globalSecondaryIndexes\[0\]\.projection\.include = \["colour"\].*not declared: colour/);
     });
 
     it("refuses provisioned capacity together with on-demand billing", () => {
-        const tables = [{ ...ENTITIES_TABLE, billingMode: "PAY_PER_REQUEST" as const, capacity: { read: { min: 5, max: 100 }, write: { min: 5, max: 100 } } }];
+        const tables = [{ ...SAMPLE_TABLE, billingMode: "PAY_PER_REQUEST" as const, capacity: { read: { min: 5, max: 100 }, write: { min: 5, max: 100 } } }];
         assert.match(failureOf(fullArgs({ tables })), /tables\[0\]\.capacity = .*expected no provisioned capacity with billingMode PAY_PER_REQUEST/);
     });
 

@@ -5,6 +5,7 @@ import { MeshServiceArgs, validateMeshServiceArgs } from "../../components/mesh/
 import { ObservabilityKitArgs, validateObservabilityKitArgs } from "../../components/observability/kit";
 import { ServiceObservabilityArgs, validateServiceObservabilityArgs } from "../../components/observability/service-observability";
 import { ProgramError } from "../../scripts/lib/mock-runtime";
+import { discoverProjects } from "../../scripts/lib/projects";
 import { RawConfig } from "../../stacks/config/reader";
 import { edgeProgram } from "../../stacks/edge/program";
 import { platformProgram } from "../../stacks/platform/program";
@@ -42,12 +43,14 @@ const programRow = (project: keyof typeof PROGRAMS) => (key: string, value: stri
 const platformRow = programRow("platform");
 const edgeRow = programRow("edge");
 
+/** Any service project: the rows are about the service config, not one service. */
+const SERVICE = discoverProjects(ROOT).filter((p) => p.kind === "service")[0].name;
 const serviceRow = (key: string, value: string): Row => ({
     what: `service config ${key} = ${JSON.stringify(value)}`,
-    names: new RegExp(`entities:${key}`),
+    names: new RegExp(`${SERVICE}:${key}`),
     run: () => {
-        const config = stackConfig(path.join(ROOT, "apps/entities"), "prod", { [`entities:${key}`]: value });
-        return loadServiceConfig((k) => config[k], "entities", "prod");
+        const config = stackConfig(path.join(ROOT, "apps", SERVICE), "prod", { [`${SERVICE}:${key}`]: value });
+        return loadServiceConfig((k) => config[k], SERVICE, "prod");
     },
 });
 

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { planEnvironment } from "../../scripts/lib/plan-env";
 import { PlannedResource } from "../../scripts/lib/mock-runtime";
+import { discoverProjects } from "../../scripts/lib/projects";
 import { committedPlan } from "../helpers/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -30,8 +31,9 @@ const NON_IDENTITY_CHANGES = {
         "platform:alarmOverrides": JSON.stringify(["ecsService.cpu.threshold=70", "rdsInstance.connections.threshold=200"]),
     },
     edge: { "edge:wafRateLimit": "3000" },
-    entities: { "entities:cpu": "2048", "entities:memory": "4096", "entities:minTasks": "3", "entities:maxTasks": "20" },
-    catalog: { "catalog:cpu": "1024", "catalog:memory": "3072", "catalog:minTasks": "3", "catalog:maxTasks": "12" },
+    // Every service found: a bigger size and more tasks.
+    ...Object.fromEntries(discoverProjects(ROOT).filter((p) => p.kind === "service").map(({ name }) =>
+        [name, { [`${name}:cpu`]: "2048", [`${name}:memory`]: "4096", [`${name}:minTasks`]: "3", [`${name}:maxTasks`]: "20" }])),
 };
 
 function statefulByUrn(stacks: { resources: PlannedResource[] }[]): Map<string, PlannedResource> {

@@ -1,4 +1,5 @@
 import * as path from "path";
+import { discoverProjects } from "../../scripts/lib/projects";
 import { serviceProgram } from "../../stacks/service/program";
 import { Graph, runProgram, stackConfig } from "../helpers/graph";
 
@@ -33,7 +34,7 @@ export function fakePlatform(production: boolean, overrides: Record<string, unkn
         albSecurityGroupId: "sg-fakealb",
         adotImageUri: "111122223333.dkr.ecr.us-east-1.amazonaws.com/fake-adot-mirror:v0.40.0",
         adotRepositoryArn: arn("ecr", "repository/fake-adot-mirror"),
-        serviceSecurityGroupIds: { entities: "sg-fakeentities", catalog: "sg-fakecatalog" },
+        serviceSecurityGroupIds: Object.fromEntries(discoverProjects(ROOT).filter((p) => p.kind === "service").map((p) => [p.name, `sg-fake${p.name}`])),
         ...overrides,
     };
 }
@@ -46,3 +47,17 @@ export function runService(service: string, stack: "dev" | "prod", opts: { confi
         stackOutputs: opts.stackOutputs ?? { [`organization/platform/${stack}`]: fakePlatform(stack === "prod") },
     });
 }
+
+export const ECS_SERVICE = "aws:ecs/service:Service";
+export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+export type Obj = Record<string, unknown>;
+
+/** The task definition's containers, as ECS receives them. */
+export function containers(g: Graph): { name: string; image: string; environment: { name: string; value: string }[]; secrets?: { name: string; valueFrom: string }[] }[] {
+    return JSON.parse(String(g.one("aws:ecs/taskDefinition:TaskDefinition").inputs.containerDefinitions));
+}
+
+/** The app container's environment variables. */
+export const appEnv = (g: Graph): Record<string, string> => Object.fromEntries(containers(g).find((c) => c.name === "app")!.environment.map((e) => [e.name, e.value]));

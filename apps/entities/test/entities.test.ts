@@ -1,9 +1,8 @@
 import * as assert from "assert";
 import Redis from "ioredis";
-import { ENTITIES_TABLE } from "../../../components/data/table-spec";
 import { RunningDynamo, RunningRedis, startDynamo, startRedis } from "../../../tests/helpers/servers";
 import { CACHE_TTL, cacheKeys } from "../src/model";
-import { startEntities, TABLE } from "./harness";
+import { ENTITIES_TABLE, startEntities, TABLE } from "./harness";
 
 async function call(method: string, url: string, body?: unknown) {
     const res = await fetch(url, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });

@@ -5,6 +5,7 @@ import { AddressInfo } from "net";
 import { Writable } from "stream";
 import Redis from "ioredis";
 import { createLogger } from "../../shared/logger";
+import { declaredTable } from "../../../tests/helpers/declared-tables";
 import { LOCAL_AWS_ENV, RunningDynamo, RunningRedis } from "../../../tests/helpers/servers";
 import { ReadThroughCache } from "../src/cache";
 import { EntityRepository } from "../src/repository";
@@ -12,6 +13,8 @@ import { buildEntitiesApp } from "../src/server";
 
 /** Table name the tests create in dynalite. */
 export const TABLE = "test-Entities";
+/** The Entities table as the service declares it (`entities:tables`), so the tests run against the deployed shape. */
+export const ENTITIES_TABLE = declaredTable("entities", "Entities");
 
 /** Log lines the service wrote, parsed (they must be JSON). */
 export function logSink(): { stream: Writable; lines: Record<string, unknown>[] } {

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Pool } from "pg";
-import { ENTITIES_TABLE } from "../../../components/data/table-spec";
+import { ENTITIES_TABLE } from "../../entities/test/harness";
 import { freePort, LOCAL_AWS_ENV, RunningDynamo, RunningPostgres, RunningRedis, startDynamo, startPostgres, startRedis } from "../../../tests/helpers/servers";
 import { bundleService } from "../bundle";
 
