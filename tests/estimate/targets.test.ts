@@ -1,17 +1,18 @@
 import * as assert from "assert";
 import * as path from "path";
 import { estimateEnvironment, EnvironmentEstimate } from "../../scripts/estimate";
-import { planEnvironment } from "../../scripts/lib/plan-env";
+import { committedPlan } from "../helpers/plans";
+import { budget } from "../helpers/budget";
 
 const root = path.resolve(__dirname, "../..");
 
 describe("estimate: the program's targets", function () {
-    this.timeout(60000);
+    this.timeout(budget(5000)); // both plans, when this suite comes first
     let dev: EnvironmentEstimate;
     let prod: EnvironmentEstimate;
     before(async () => {
-        dev = estimateEnvironment(root, await planEnvironment(root, "dev"));
-        prod = estimateEnvironment(root, await planEnvironment(root, "prod"));
+        dev = estimateEnvironment(root, await committedPlan("dev"));
+        prod = estimateEnvironment(root, await committedPlan("prod"));
     });
 
     it("keeps dev's idle cost at most $150 a month with every layer present", () => {

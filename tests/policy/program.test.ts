@@ -4,6 +4,7 @@ import * as path from "path";
 import { ALL_POLICIES } from "../../policy/policies";
 import { PolicyFinding, runPolicies } from "../../scripts/lib/policy-runner";
 import { committedPlan } from "../helpers/plans";
+import { budget } from "../helpers/budget";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -19,7 +20,7 @@ function explainedAdvisories(): Set<string> {
 }
 
 describe("the program passes its own policy pack", function () {
-    this.timeout(60000);
+    this.timeout(budget(5000)); // the policy pack over both plans (and the plans, when this suite comes first)
     const findings: Record<string, PolicyFinding[]> = {};
     before(async () => {
         for (const env of ["dev", "prod"]) {
