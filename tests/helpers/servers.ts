@@ -128,12 +128,47 @@ process.once("exit", () => {
     }
 });
 
+/** A server program: how to start it on a port, how to tell it is ready, and how to stop it. */
+interface ServerProgram {
+    readonly name: string;
+    readonly command: string;
+    readonly args: (port: number) => string[];
+    /** A line of its output once it accepts connections. */
+    readonly ready: RegExp;
+    /** A line of its output when another process holds the port. */
+    readonly portTaken: RegExp;
+    readonly stopSignal: NodeJS.Signals;
+    /** The user it runs as, when not this process's. */
+    readonly user?: { uid: number; gid: number };
+}
+
 /**
- * Starts `command` as a server child and resolves once a line of its output matches `ready`;
- * rejects (ending it) when it exits first, or with `PortTaken` when a line matches `portTaken`.
+ * Starts `program` in `dir` (its working and data directory) on a fresh port, and resolves once it
+ * is ready; `stop()` ends it and removes `dir`. A failed start ends the child and removes `dir` too.
  */
-function startChild(command: string, args: string[], options: { cwd: string; uid?: number; gid?: number }, ready: RegExp, portTaken: RegExp, what: string): Promise<ChildProcess> {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+async function runServer(dir: string, program: ServerProgram): Promise<{ port: number; stop(): Promise<void> }> {
+    try {
+        const { child, port } = await withPort(async (port) => ({ port, child: await startChild(program, port, dir) }));
+        return {
+            port,
+            stop: async () => {
+                try {
+                    await stopChild(child, program.stopSignal);
+                } finally {
+                    fs.rmSync(dir, { recursive: true, force: true });
+                }
+            },
+        };
+    } catch (err) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw err;
+    }
+}
+
+/** Rejects (ending the child) when it exits before it is ready, with `PortTaken` when its port was taken. */
+function startChild(program: ServerProgram, port: number, dir: string): Promise<ChildProcess> {
+    const what = `${program.name} on port ${port}`;
+    const child = spawn(program.command, program.args(port), { cwd: dir, ...program.user, stdio: ["ignore", "pipe", "pipe"] });
     children.add(child);
     child.once("exit", () => children.delete(child));
     let output = "";
@@ -145,7 +180,7 @@ function startChild(command: string, args: string[], options: { cwd: string; uid
         }, timeoutMs);
         const onData = (chunk: Buffer) => {
             output += chunk.toString();
-            if (ready.test(output)) {
+            if (program.ready.test(output)) {
                 clearTimeout(timer);
                 child.stdout!.removeListener("data", onData);
                 child.stderr!.removeListener("data", onData);
@@ -162,7 +197,7 @@ function startChild(command: string, args: string[], options: { cwd: string; uid
         });
         child.once("exit", (code, signal) => {
             clearTimeout(timer);
-            reject(portTaken.test(output) ? new PortTaken(output) : new Error(`${what} exited (${signal ?? code}) before it was ready:\n${output}`));
+            reject(program.portTaken.test(output) ? new PortTaken(output) : new Error(`${what} exited (${signal ?? code}) before it was ready:\n${output}`));
         });
     });
 }
@@ -191,36 +226,16 @@ export async function startPostgres(): Promise<RunningPostgres> {
     if (serverUser !== undefined) {
         chownTree(dir, serverUser);
     }
-    try {
-        const { child, port } = await withPort(async (port) => ({
-            port,
-            child: await startChild(
-                path.join(postgresBinDir(), "postgres"),
-                ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "lc_messages=C"],
-                { cwd: dir, ...serverUser },
-                /database system is ready to accept connections/,
-                /could not bind|Address already in use/,
-                `PostgreSQL on port ${port}`,
-            ),
-        }));
-        return {
-            host: "127.0.0.1",
-            port,
-            user,
-            password,
-            database: "postgres",
-            stop: async () => {
-                try {
-                    await stopChild(child, "SIGQUIT");
-                } finally {
-                    fs.rmSync(dir, { recursive: true, force: true });
-                }
-            },
-        };
-    } catch (err) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        throw err;
-    }
+    const server = await runServer(dir, {
+        name: "PostgreSQL",
+        command: path.join(postgresBinDir(), "postgres"),
+        args: (port) => ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "lc_messages=C"],
+        ready: /database system is ready to accept connections/,
+        portTaken: /could not bind|Address already in use/,
+        stopSignal: "SIGQUIT",
+        user: serverUser,
+    });
+    return { host: "127.0.0.1", port: server.port, user, password, database: "postgres", stop: server.stop };
 }
 
 /** redis-server (or valkey-server) with `requirepass`, no persistence, on loopback. */
@@ -228,34 +243,15 @@ export async function startRedis(): Promise<RunningRedis> {
     const binary = redisServerBinary();
     const password = `redis-${process.pid}-${Date.now()}`;
     const dir = serverDir("redis-test-");
-    try {
-        const { child, port } = await withPort(async (port) => ({
-            port,
-            child: await startChild(
-                binary,
-                ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password, "--dir", dir],
-                { cwd: dir },
-                /[Rr]eady to accept connections/,
-                /Address already in use|Could not create server TCP listening socket/,
-                `${path.basename(binary)} on port ${port}`,
-            ),
-        }));
-        return {
-            host: "127.0.0.1",
-            port,
-            password,
-            stop: async () => {
-                try {
-                    await stopChild(child, "SIGTERM");
-                } finally {
-                    fs.rmSync(dir, { recursive: true, force: true });
-                }
-            },
-        };
-    } catch (err) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        throw err;
-    }
+    const server = await runServer(dir, {
+        name: path.basename(binary),
+        command: binary,
+        args: (port) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password, "--dir", dir],
+        ready: /[Rr]eady to accept connections/,
+        portTaken: /Address already in use|Could not create server TCP listening socket/,
+        stopSignal: "SIGTERM",
+    });
+    return { host: "127.0.0.1", port: server.port, password, stop: server.stop };
 }
 
 /** dynalite in this process, with the given tables created as the DataTier creates them. */
