@@ -14,4 +14,7 @@ module.exports = {
     // Tests and hooks without their own: none takes 3 s on an idle machine (see the slowest ten).
     timeout: budget(3000),
     reporter: "tests/helpers/reporter.ts",
+    // The run ends when the last test has: a suite whose setup failed half-way cannot keep it open
+    // with a server or socket it never got to close (servers.ts ends its server processes on exit).
+    exit: true,
 };

@@ -223,6 +223,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     const dir = serverDir("pg-test-");
     const data = path.join(dir, "data");
     fs.cpSync(templateDir, data, { recursive: true });
+    fs.chmodSync(data, 0o700); // PostgreSQL refuses a data directory others may read; Node 22's copy does not keep the mode
     if (serverUser !== undefined) {
         chownTree(dir, serverUser);
     }
