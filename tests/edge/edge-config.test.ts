@@ -3,8 +3,9 @@ import * as path from "path";
 import { loadEdgeConfig } from "../../stacks/edge/config";
 import { Graph, stackConfig } from "../helpers/graph";
 import { discoverProjects } from "../../scripts/lib/projects";
-import { EDGE_DIR, runEdge } from "./edge-helpers";
+import { committedStack } from "../helpers/plans";
 const ROOT = path.resolve(__dirname, "../..");
+const EDGE_DIR = path.join(ROOT, "edge");
 const load = (stack: "dev" | "prod", overrides: Record<string, string>) => {
     const config = stackConfig(EDGE_DIR, stack, overrides);
     return loadEdgeConfig((key) => config[key], stack);
@@ -48,7 +49,7 @@ describe("edge stack, on the platform's outputs", () => {
     const graphs: Record<string, { platform: Graph; edge: Graph }> = {};
     before(async () => {
         for (const stack of ["dev", "prod"] as const) {
-            graphs[stack] = await runEdge(stack);
+            graphs[stack] = { platform: await committedStack(stack, "platform"), edge: await committedStack(stack, "edge") };
         }
     });
 

@@ -3,11 +3,12 @@ import * as path from "path";
 import { DEV_PLATFORM_IDLE_CEILING_USD, DEV_SERVICE_IDLE_CEILING_USD, estimateEnvironment, EnvironmentEstimate } from "../../scripts/estimate";
 import { discoverProjects } from "../../scripts/lib/projects";
 import { committedPlan } from "../helpers/plans";
+import { budget } from "../helpers/budget";
 
 const root = path.resolve(__dirname, "../..");
 
 describe("estimate: the program's targets", function () {
-    this.timeout(60000);
+    this.timeout(budget(5000)); // both plans, when this suite comes first
     let dev: EnvironmentEstimate;
     let prod: EnvironmentEstimate;
     before(async () => {

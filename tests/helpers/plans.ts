@@ -1,5 +1,6 @@
 import * as path from "path";
 import { EnvironmentPlan, planEnvironment } from "../../scripts/lib/plan-env";
+import { Graph } from "./graph";
 
 const ROOT = path.resolve(__dirname, "../..");
 const cache = new Map<string, Promise<EnvironmentPlan>>();
@@ -16,4 +17,17 @@ export function committedPlan(env: string): Promise<EnvironmentPlan> {
         cache.set(env, plan);
     }
     return plan;
+}
+
+/**
+ * One project's stack from the committed plan of `env` (the platform, the edge fed the platform's
+ * outputs, a service), for suites that query the stack files as committed without planning again.
+ */
+export async function committedStack(env: string, project: string): Promise<Graph> {
+    const plan = await committedPlan(env);
+    const run = plan.stacks.find((s) => s.project === project);
+    if (run === undefined) {
+        throw new Error(`no project ${project} in the ${env} plan; projects: ${plan.stacks.map((s) => s.project).join(", ")}`);
+    }
+    return new Graph(run);
 }

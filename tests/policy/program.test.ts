@@ -5,6 +5,7 @@ import { ALL_POLICIES } from "../../policy/policies";
 import { PolicyFinding, runPolicies } from "../../scripts/lib/policy-runner";
 import { discoverProjects } from "../../scripts/lib/projects";
 import { committedPlan } from "../helpers/plans";
+import { budget } from "../helpers/budget";
 
 /** A finding as the table names it: the environment and the service as patterns. */
 function patternOf(f: PolicyFinding, env: string): string {
@@ -29,7 +30,7 @@ function explainedAdvisories(): Set<string> {
 }
 
 describe("the program passes its own policy pack", function () {
-    this.timeout(60000);
+    this.timeout(budget(5000)); // the policy pack over both plans (and the plans, when this suite comes first)
     const findings: Record<string, PolicyFinding[]> = {};
     before(async () => {
         for (const env of ["dev", "prod"]) {

@@ -3,6 +3,7 @@ import * as path from "path";
 import { readStackConfig } from "../../scripts/lib/stack-config";
 import { platformProgram } from "../../stacks/platform/program";
 import { Graph, runProgram, stackConfig } from "../helpers/graph";
+import { committedStack } from "../helpers/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -22,8 +23,8 @@ describe("platform stack: network", () => {
     let dev: Graph;
     let prod: Graph;
     before(async () => {
-        dev = await platform("dev");
-        prod = await platform("prod");
+        dev = await committedStack("dev", "platform");
+        prod = await committedStack("prod", "platform");
     });
 
     it("creates one empty security group per platform:services entry in the VPC, and exports them by name", () => {

@@ -4,6 +4,7 @@ import { failures, ReportedFinding } from "../../scripts/validate/report";
 import { validateStack } from "../../scripts/validate/validate-stack";
 import { planned, stackOf } from "./fixtures";
 import { sharedValidator } from "./validator";
+import { budget } from "../helpers/budget";
 
 /*
  * Deliberately broken resources, in the plan's format, through the whole path: translation, AWS's
@@ -73,7 +74,7 @@ describe("broken resources through translation and AWS's validator", () => {
     let brokenFindings: ReportedFinding[];
     let repairedFindings: ReportedFinding[];
     before(function () {
-        this.timeout(20_000); // the first use loads AWS's validator
+        this.timeout(budget(10_000)); // the first use loads AWS's validator (about 5 s of CPU)
         brokenFindings = findingsOf(broken);
         repairedFindings = findingsOf(repaired);
     });

@@ -4,6 +4,7 @@ import { runStackUnderMocks } from "../../scripts/lib/mock-runtime";
 import { StackValidation, validateStack } from "../../scripts/validate/validate-stack";
 import { REGION } from "./fixtures";
 import { sharedValidator } from "./validator";
+import { budget } from "../helpers/budget";
 
 /**
  * The broken resources again, this time declared with `@pulumi/aws` and recorded by the mock
@@ -31,7 +32,7 @@ function brokenProgram() {
 describe("broken resources recorded by the mock harness", () => {
     let validation: StackValidation;
     before(async function () {
-        this.timeout(30_000);
+        this.timeout(budget(10_000)); // the first use loads AWS's validator (about 5 s of CPU)
         const run = await runStackUnderMocks({ project: "broken", stack: "test", config: { "aws:region": REGION }, program: brokenProgram });
         validation = validateStack({ project: run.project, stack: run.stack, region: REGION, resources: run.resources }, sharedValidator(), [], []);
     });

@@ -4,6 +4,7 @@ import { SUPPRESSIONS } from "../../scripts/validate/suppressions";
 import { Finding } from "../../scripts/validate/validator";
 import { planned, translate } from "./fixtures";
 import { sharedValidator } from "./validator";
+import { budget } from "../helpers/budget";
 
 const translation = translate(
     planned("aws:ec2/vpc:Vpc", "dev-vpc", { cidrBlock: "10.0.0.0/16" }),
@@ -34,7 +35,7 @@ describe("the validation report", () => {
 
 describe("the suppressions", () => {
     it("each name a rule the validator has, are narrowed to a resource type or logical id, and give a reason", function () {
-        this.timeout(20_000); // the first use loads AWS's validator
+        this.timeout(budget(10_000)); // the first use loads AWS's validator (about 5 s of CPU)
         const rules = new Set(sharedValidator().ruleIds());
         for (const s of SUPPRESSIONS) {
             assert.ok(rules.has(s.ruleId), `${s.ruleId} is not a rule of the validator`);

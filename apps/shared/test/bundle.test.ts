@@ -7,13 +7,14 @@ import { Pool } from "pg";
 import { ENTITIES_TABLE } from "../../entities/test/harness";
 import { freePort, LOCAL_AWS_ENV, RunningDynamo, RunningPostgres, RunningRedis, startDynamo, startPostgres, startRedis } from "../../../tests/helpers/servers";
 import { bundleService } from "../bundle";
+import { budget } from "../../../tests/helpers/budget";
 
 /**
  * The images run the esbuild bundle, not ts-node: this builds both bundles exactly as the
  * Dockerfiles do and runs them as processes against the local servers (no Docker engine here).
  */
 describe("service bundles (what the images run)", function () {
-    this.timeout(60_000);
+    this.timeout(budget(6000)); // two esbuild bundles and three servers started together, then four processes
     const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bundles-"));
     let pg: RunningPostgres;
     let redis: RunningRedis;
