@@ -33,6 +33,8 @@ const T = {
     targetGroup: "aws:lb/targetGroup:TargetGroup",
     attachment: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
     service: "aws:ecs/service:Service",
+    webAcl: "aws:wafv2/webAcl:WebAcl",
+    webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
 } as const;
 
 /** AWS managed cache policies the edge uses, by their documented ids. */
@@ -207,6 +209,15 @@ function follow(ctx: Ctx, edge: Edge, method: string, viewerPath: string, hops: 
     }
     if (!(behaviour.allowedMethods as string[]).includes(method)) {
         fail("cloudfront", `behaviour ${behaviour.pathPattern} allows ${(behaviour.allowedMethods as string[]).join(", ")} only: ${method} gets 403`);
+    }
+    // The web ACLs the request passes: the distribution's (CLOUDFRONT scope), then the stage's (REGIONAL).
+    const stageSuffix = `/restapis/${edge.api.id}/stages/${edge.stageName}`;
+    const stageAcls = index.of(T.webAclAssociation).filter((a) => String(a.inputs.resourceArn ?? "").endsWith(stageSuffix)).map((a) => index.ref(T.webAcl, a.inputs.webAclArn));
+    for (const acl of [index.ref(T.webAcl, d.webAclId), ...stageAcls]) {
+        if (acl !== undefined) {
+            const rules = objs(acl.inputs.rules).map((r) => String(r.name));
+            hops.push({ kind: "waf", name: `waf ${acl.inputs.name} (${acl.inputs.scope})`, detail: `default ${Object.keys((acl.inputs.defaultAction ?? {}) as Obj).join("") || "?"}; rules ${rules.join(", ")}` });
+        }
     }
 
     const match = matchResource(edge.tree.root, viewerPath);

@@ -218,7 +218,7 @@ describe("request paths (hand-built graphs)", () => {
         const report = traceRequestPaths(environment({ routes: [{ path: "/api/items", methods: ["GET"] }], settingsKeys: ["api~1items/GET", "~1api~1items/GET", "*/*"] }), [ITEMS]);
         assert.strictEqual(report.problems.length, 1);
         assert.match(report.problems[0], /key "api~1items\/GET", which names no method of API api; API Gateway keys them by the resource path with every "\/" escaped as "~1", the leading one too/);
-        assert.match(report.routes[0].hops[1].name, /\[no authorizer \(NONE\); stage rps, burst stage, cache off\]$/, "the route's settings are the ones keyed to its method");
+        assert.match(report.routes[0].hops.find((h) => h.kind === "api-method")!.name, /\[no authorizer \(NONE\); stage rps, burst stage, cache off\]$/, "the route's settings are the ones keyed to its method");
     });
 
     it("matches path patterns as CloudFront and the ALB do: case-sensitive, * any run, ? one character", () => {
