@@ -8,6 +8,7 @@ import { securityHeadersConfig } from "./security-headers";
 import { CLOUDFRONT_REGION } from "./waf";
 import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
 import { createPrivateBucket } from "../storage/private-bucket";
+import { dnsValidatedCertificate } from "../tls/certificate";
 
 /** AWS managed CloudFront policies (fixed, documented ids). */
 export const MANAGED_CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -36,31 +37,7 @@ function certificateFor(name: string, args: ResolvedSecureApiArgs, parent: pulum
     if (domain === undefined) {
         return undefined;
     }
-    if (domain.certificateArn !== undefined) {
-        return domain.certificateArn;
-    }
-    const cert = new aws.acm.Certificate(`${name}-cert`, {
-        domainName: domain.domainName,
-        validationMethod: "DNS",
-        region: CLOUDFRONT_REGION,
-        tags: args.tags,
-    }, { parent });
-    // One domain name, so exactly one validation option.
-    const option = cert.domainValidationOptions[0];
-    const record = new aws.route53.Record(`${name}-cert-validation`, {
-        zoneId: domain.hostedZoneId!,
-        name: option.resourceRecordName,
-        type: option.resourceRecordType,
-        records: [option.resourceRecordValue],
-        ttl: 300,
-        allowOverwrite: true,
-    }, { parent });
-    const validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
-        certificateArn: cert.arn,
-        validationRecordFqdns: [record.fqdn],
-        region: CLOUDFRONT_REGION,
-    }, { parent });
-    return validation.certificateArn;
+    return domain.certificateArn ?? dnsValidatedCertificate(`${name}-cert`, { domainName: domain.domainName, hostedZoneId: domain.hostedZoneId!, region: CLOUDFRONT_REGION, tags: args.tags }, parent);
 }
 
 export function createCdn(

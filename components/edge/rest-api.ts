@@ -163,6 +163,14 @@ export function createRestApi(
         tags: args.tags,
     }, { parent, dependsOn: account });
 
+    // The stage-wide baseline beneath the per-route settings: a method added later (or one a route
+    // entry misses) is still logged at ERROR and measured. Per-method entries override it.
+    new aws.apigateway.MethodSettings(`${name}-stage-settings`, {
+        restApi: restApi.id,
+        stageName: stage.stageName,
+        methodPath: "*/*",
+        settings: { metricsEnabled: true, loggingLevel: "ERROR", dataTraceEnabled: false },
+    }, { parent });
     for (const route of routes) {
         for (const httpMethod of route.methods) {
             new aws.apigateway.MethodSettings(`${name}-${resourceKey(route.path)}-${httpMethod}-settings`, {

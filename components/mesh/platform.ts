@@ -6,6 +6,7 @@ import { DEFAULT_ADOT_IMAGE } from "./container-definitions";
 import { ecsInfrastructureTrustPolicy } from "./iam-policies";
 import { createHardenedRepository } from "./repository";
 import { createPrivateBucket } from "../storage/private-bucket";
+import { dnsValidatedCertificate } from "../tls/certificate";
 
 export interface ServiceMeshPlatformArgs {
     /** VPC of the namespace and the ALB. */
@@ -26,10 +27,15 @@ export interface ServiceMeshPlatformArgs {
      */
     fargateSpot?: boolean;
     /**
-     * ACM certificate for an HTTPS listener (443, TLS 1.3 policy). Without one, the listener is
-     * HTTP on 80: a certificate for an internal name cannot be issued offline. The ALB is internal
-     * and reached only through the VPC link / NLB. @default "" (HTTP)
+     * Name on the ALB's certificate. Set, the ALB gets one HTTPS listener on 443 (TLS 1.2/1.3
+     * policy) and no listener on 80, so plain HTTP is refused; API Gateway's private integration
+     * sends this name as SNI and verifies the certificate against it. It needs no DNS record: the
+     * VPC link reaches the ALB by ARN. @default "" (HTTP on 80, for dev: no domain, no certificate)
      */
+    albHostName?: string;
+    /** Public Route 53 zone to request and DNS-validate the certificate for `albHostName` in. Needed unless `albCertificateArn` is given. */
+    hostedZoneId?: pulumi.Input<string>;
+    /** An issued ACM certificate (in the ALB's region) covering `albHostName`, instead of requesting one. */
     albCertificateArn?: string;
     /** Days ALB access logs are kept before S3 deletes them. @default 365 */
     accessLogRetentionDays?: number;
@@ -82,6 +88,11 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
     public readonly albArnSuffix: pulumi.Output<string>;
     public readonly albDnsName: pulumi.Output<string>;
     public readonly albListenerArn: pulumi.Output<string>;
+    /** Port and protocol of that listener: 443/HTTPS with a host name, 80/HTTP without. */
+    public readonly albListenerPort: number;
+    public readonly albListenerProtocol: "HTTP" | "HTTPS";
+    /** The name private integrations must call the ALB by: the certificate's name, or the ALB's DNS name over HTTP. */
+    public readonly albHostName: pulumi.Output<string>;
     public readonly albSecurityGroupId: pulumi.Output<string>;
     public readonly accessLogBucket: pulumi.Output<string>;
     /** The ADOT collector image in the platform's private ECR repository, for MeshService's `adotImage`. */
@@ -94,6 +105,10 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
         const retention = args.accessLogRetentionDays ?? 365;
         if (!Number.isInteger(retention) || retention < 1) {
             throw new pulumi.ResourceError(`accessLogRetentionDays ${retention}: a whole number of days, at least 1`, this);
+        }
+        const hostName = args.albHostName ?? "";
+        if (hostName === "" ? (args.albCertificateArn ?? "") !== "" : (args.albCertificateArn ?? "") === "" && args.hostedZoneId === undefined) {
+            throw new pulumi.ResourceError(`albHostName ${JSON.stringify(hostName)}: an HTTPS listener needs both a host name and a certificate (albCertificateArn, or hostedZoneId to request one)`, this);
         }
         const sourceImage = args.adotSourceImage ?? DEFAULT_ADOT_IMAGE;
         let adotTag: string;
@@ -150,6 +165,9 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
         this.albArnSuffix = alb.loadBalancer.arnSuffix;
         this.albDnsName = alb.loadBalancer.dnsName;
         this.albListenerArn = alb.listener.arn;
+        this.albListenerPort = alb.https ? 443 : 80;
+        this.albListenerProtocol = alb.https ? "HTTPS" : "HTTP";
+        this.albHostName = alb.https ? pulumi.output(hostName) : alb.loadBalancer.dnsName;
         this.albSecurityGroupId = pulumi.output(args.loadBalancerSecurityGroupId);
         this.accessLogBucket = alb.bucket.bucket;
         this.adotImageUri = adotImage.imageUri;
@@ -160,6 +178,7 @@ export class ServiceMeshPlatform extends pulumi.ComponentResource {
             privateCaArn: this.privateCaArn,
             albArn: this.albArn,
             albListenerArn: this.albListenerArn,
+            albHostName: this.albHostName,
             adotImageUri: this.adotImageUri,
             adotRepositoryArn: this.adotRepositoryArn,
         });
@@ -225,6 +244,8 @@ export function accessLogBucketPolicy(bucketArn: string, accountId: string, elbA
 }
 
 const ACCESS_LOG_PREFIX = "alb";
+/** TLS 1.3 and 1.2 with forward-secret ciphers only. */
+export const ALB_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatformArgs, protect: boolean, retentionDays: number, accountId: pulumi.Output<string>) {
     const elbAccount = aws.elb.getServiceAccountOutput({}, { parent });
@@ -247,16 +268,22 @@ function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatf
         idleTimeout: 60,
         accessLogs: { bucket: bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
     }, { parent, dependsOn: [policy!] });
-    const https = (args.albCertificateArn ?? "") !== "";
+    const hostName = args.albHostName ?? "";
+    const https = hostName !== "";
+    const certificateArn = !https ? undefined : (args.albCertificateArn ?? "") !== ""
+        ? args.albCertificateArn
+        : dnsValidatedCertificate(`${name}-alb-cert`, { domainName: hostName, hostedZoneId: args.hostedZoneId! }, parent);
+    // One listener only: with HTTPS there is nothing on 80, so plain HTTP is refused, not redirected
+    // (the only client is API Gateway, which must never send a request in clear text first).
     const listener = new aws.lb.Listener(`${name}-alb-${https ? "https" : "http"}`, {
         loadBalancerArn: loadBalancer.arn,
         ...(https
-            ? { port: 443, protocol: "HTTPS", certificateArn: args.albCertificateArn, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }
+            ? { port: 443, protocol: "HTTPS", certificateArn, sslPolicy: ALB_TLS_POLICY }
             : { port: 80, protocol: "HTTP" }),
         defaultActions: [{
             type: "fixed-response",
             fixedResponse: { statusCode: "404", contentType: "application/json", messageBody: JSON.stringify({ message: "Not Found" }) },
         }],
     }, { parent });
-    return { bucket, loadBalancer, listener };
+    return { bucket, loadBalancer, listener, https };
 }

@@ -8,7 +8,7 @@ import { isValidLogRetention, LOG_RETENTION_DAYS } from "./log-retention";
 import { serviceTrustPolicy } from "../iam/policy";
 import { chatbotNotificationPolicy, trailToLogsPolicy } from "./role-policies";
 import { MAX_SAMPLING_RULE_NAME, samplingRules } from "./sampling-rules";
-import { trailBucketPolicy } from "./trail-bucket-policy";
+import { trailAccessLogBucketPolicy, trailBucketPolicy } from "./trail-bucket-policy";
 import { trailEventSelectors } from "./trail-selectors";
 import { SECURITY_FILTERS, securityNamespace } from "./trail-security-filters";
 import { createPrivateBucket } from "../storage/private-bucket";
@@ -127,6 +127,8 @@ export class ObservabilityKit extends pulumi.ComponentResource {
     public readonly trailName: pulumi.Output<string>;
     public readonly trailArn: pulumi.Output<string>;
     public readonly trailBucketName: pulumi.Output<string>;
+    /** The bucket that receives the trail bucket's S3 server access logs (who read the audit trail). */
+    public readonly trailAccessLogBucketName: pulumi.Output<string>;
     /** The trail's log group, or undefined when the trail goes to S3 only. */
     public readonly trailLogGroupName: pulumi.Output<string> | undefined;
     public readonly dashboardName: pulumi.Output<string>;
@@ -184,6 +186,7 @@ export class ObservabilityKit extends pulumi.ComponentResource {
         this.trailName = trail.trail.name;
         this.trailArn = trail.trail.arn;
         this.trailBucketName = trail.bucket.bucket;
+        this.trailAccessLogBucketName = trail.accessLogBucket.bucket;
         this.trailLogGroupName = trail.logGroup?.name;
         this.dashboardName = dashboard.dashboardName;
         this.xrayGroupName = tracing.group.groupName;
@@ -194,6 +197,7 @@ export class ObservabilityKit extends pulumi.ComponentResource {
             alertTopicArn: this.alertTopicArn,
             trailName: this.trailName,
             trailBucketName: this.trailBucketName,
+            trailAccessLogBucketName: this.trailAccessLogBucketName,
             dashboardName: this.dashboardName,
             xrayGroupName: this.xrayGroupName,
         });
@@ -249,6 +253,7 @@ function createTrail(name: string, parent: pulumi.Resource, args: ObservabilityK
         policy: (bucketArn) => pulumi.all([bucketArn, trailArn, account.accountId]).apply(([arn, trail, accountId]) => JSON.stringify(trailBucketPolicy({ bucketArn: arn, trailArn: trail, accountId }))),
         protect,
     });
+    const accessLogBucket = createTrailAccessLogs(name, parent, args, bucket, account, protect);
 
     const toLogs = args.trailToCloudWatch ?? true;
     let logGroup: aws.cloudwatch.LogGroup | undefined;
@@ -279,7 +284,7 @@ function createTrail(name: string, parent: pulumi.Resource, args: ObservabilityK
         enableLogFileValidation: true,
         enableLogging: true,
         kmsKeyId: key.arn,
-        advancedEventSelectors: bucket.arn.apply((arn) => trailEventSelectors(args.trailDataEvents ?? false, arn)),
+        advancedEventSelectors: pulumi.all([bucket.arn, accessLogBucket.arn]).apply((arns) => trailEventSelectors(args.trailDataEvents ?? false, ...arns)),
         ...logDelivery,
     }, { parent, dependsOn: waitFor });
 
@@ -307,7 +312,33 @@ function createTrail(name: string, parent: pulumi.Resource, args: ObservabilityK
             }, topic.arn), { parent }));
         }
     }
-    return { bucket, trail, logGroup, securityAlarms };
+    return { bucket, accessLogBucket, trail, logGroup, securityAlarms };
+}
+
+/** Key prefix of the trail bucket's access logs in their bucket. */
+export const TRAIL_ACCESS_LOG_PREFIX = "trail-bucket/";
+
+/**
+ * Audit of the audit log (CIS AWS Foundations 3.6, FSBP S3.9): S3 server access logs of the trail
+ * bucket, into a bucket of their own that only the S3 logging service can write, for this source
+ * bucket and account only. SSE-S3: server access logging cannot deliver to a bucket whose default
+ * encryption is SSE-KMS (AWS limitation). Date-partitioned keys keep a day's reads in one prefix.
+ */
+function createTrailAccessLogs(name: string, parent: pulumi.Resource, args: ObservabilityKitArgs, trailBucket: aws.s3.Bucket, account: AccountOutputs, protect: boolean): aws.s3.Bucket {
+    const { bucket, policy } = createPrivateBucket(`${name}-trail-access-logs`, parent, {
+        expireDays: args.trailRetentionDays ?? 365,
+        policy: (logBucketArn) => pulumi.all([logBucketArn, trailBucket.arn, account.accountId]).apply(([logArn, sourceArn, accountId]) =>
+            JSON.stringify(trailAccessLogBucketPolicy({ logBucketArn: logArn, sourceBucketArn: sourceArn, accountId, prefix: TRAIL_ACCESS_LOG_PREFIX })),
+        ),
+        protect,
+    });
+    new aws.s3.BucketLogging(`${name}-trail-access-logging`, {
+        bucket: trailBucket.id,
+        targetBucket: bucket.id,
+        targetPrefix: TRAIL_ACCESS_LOG_PREFIX,
+        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+    }, { parent, dependsOn: [policy!] });
+    return bucket;
 }
 
 /** The environment's X-Ray group and sampling rules (O4). */

@@ -237,6 +237,10 @@ export function tagValueProblem(value: string): string | undefined {
 
 /** An ACM certificate ARN (`arn:<partition>:acm:<region>:<account>:certificate/<id>`). */
 export const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+/** A Route 53 hosted zone id (`Z` and upper-case letters and digits). */
+export const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** A lower-case DNS name of at least two labels, such as app.example.com. */
+export const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** A string whose default is "" (off); the validator's `string` refuses "", so it is read here. */
 export function optionalString(raw: RawConfig, v: ConfigValidator, key: string, accepted: string, valid: (s: string) => boolean): string {

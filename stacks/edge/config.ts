@@ -1,7 +1,7 @@
 import { INTEGRATION_MODES, IntegrationMode, USER_POOL_TIERS, UserPoolTier } from "../../components/edge/args";
 import { REFERENCE_ROUTES, routeTableProblems, serviceProxyRoutes } from "../../components/edge/routes";
 import { wafRateLimitProblem } from "../../components/edge/waf-rules";
-import { ACM_CERTIFICATE_ARN, ConfigValidator, optionalString, RawConfig } from "../config/reader";
+import { ACM_CERTIFICATE_ARN, ConfigError, ConfigValidator, DNS_NAME, HOSTED_ZONE_ID, optionalString, RawConfig } from "../config/reader";
 import { PULUMI_NAME, stackName } from "../service/config";
 
 /** The edge project's name; its config keys live in this namespace. */
@@ -9,7 +9,7 @@ export const EDGE_PROJECT = "edge";
 
 /** Every key the edge program reads, without namespace; edge/Pulumi.yaml declares each with a default. */
 export const EDGE_CONFIG_KEYS = ["platformOrganization", "platformProject",
-    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "certificateArn"] as const;
+    "apiIntegration", "apiServicePrefixes", "wafRateLimit", "userPoolTier", "customDomain", "hostedZoneId", "certificateArn"] as const;
 
 export type EdgeConfigKey = (typeof EDGE_CONFIG_KEYS)[number];
 
@@ -25,8 +25,8 @@ export interface EdgeConfig {
     /** WAF rate limit per client IP per 5 minutes. */
     readonly wafRateLimit: number;
     readonly userPoolTier: UserPoolTier;
-    /** Both set, or undefined: the distribution's own *.cloudfront.net name. */
-    readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+    /** The viewers' host name with its us-east-1 certificate or the hosted zone to request it in; undefined: the *.cloudfront.net name. */
+    readonly customDomain?: { readonly domainName: string; readonly certificateArn?: string; readonly hostedZoneId?: string };
 }
 
 function servicePrefixesProblem(prefixes: string[]): string | undefined {
@@ -50,11 +50,15 @@ export function loadEdgeConfig(raw: RawConfig, stack: string): EdgeConfig {
     const servicePrefixes = v.stringList(key("apiServicePrefixes"), "service path prefixes such as [\"orders\"], each once", [], servicePrefixesProblem);
     const wafRateLimit = v.integer(key("wafRateLimit"), "requests per 5 minutes per IP", 2000, wafRateLimitProblem);
     const userPoolTier = v.oneOf(key("userPoolTier"), USER_POOL_TIERS, "PLUS");
-    const customDomain = optionalString(raw, v, key("customDomain"), "\"\" (the *.cloudfront.net name) or a lower-case DNS name such as app.example.com", (d) => /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d));
+    const customDomain = optionalString(raw, v, key("customDomain"), "\"\" (the *.cloudfront.net name, dev only) or a lower-case DNS name such as app.example.com", (d) => DNS_NAME.test(d));
+    const hostedZoneId = optionalString(raw, v, key("hostedZoneId"), "\"\" or the Route 53 hosted zone id of customDomain such as Z0123456789ABCDEFGHIJ", (z) => HOSTED_ZONE_ID.test(z));
     const certificateArn = optionalString(raw, v, key("certificateArn"), "\"\" or an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there)", (a) => ACM_CERTIFICATE_ARN.test(a) && a.split(":")[3] === "us-east-1");
-    if ((customDomain === "") !== (certificateArn === "") && !v.hasProblem(key("customDomain")) && !v.hasProblem(key("certificateArn"))) {
-        const [setKey, unsetKey] = customDomain === "" ? [key("certificateArn"), key("customDomain")] : [key("customDomain"), key("certificateArn")];
-        v.fail(unsetKey, "", `a value too, since ${setKey} is set: a custom domain needs its us-east-1 certificate (or neither)`);
+    if (!v.hasProblem(key("customDomain")) && !v.hasProblem(key("certificateArn")) && !v.hasProblem(key("hostedZoneId"))) {
+        if (customDomain === "" && (certificateArn !== "" || hostedZoneId !== "")) {
+            v.fail(key("customDomain"), "", `a value too, since ${certificateArn !== "" ? key("certificateArn") : key("hostedZoneId")} is set: it belongs to a custom domain`);
+        } else if (customDomain !== "" && certificateArn === "" && hostedZoneId === "") {
+            v.fail(key("hostedZoneId"), "", `a hosted zone to request and DNS-validate the certificate of ${customDomain} in (or set ${key("certificateArn")}, a us-east-1 certificate)`);
+        }
     }
     v.finish();
     return {
@@ -64,6 +68,23 @@ export function loadEdgeConfig(raw: RawConfig, stack: string): EdgeConfig {
         servicePrefixes,
         wafRateLimit,
         userPoolTier,
-        ...(customDomain !== "" && certificateArn !== "" ? { customDomain: { domainName: customDomain, certificateArn } } : {}),
+        ...(customDomain !== "" && !v.hasProblem(key("customDomain"))
+            ? { customDomain: { domainName: customDomain, ...(certificateArn !== "" ? { certificateArn } : {}), ...(hostedZoneId !== "" ? { hostedZoneId } : {}) } }
+            : {}),
     };
+}
+
+/**
+ * What production demands of the edge's config once the platform says the environment is
+ * production (the edge follows the platform's `production` flag): a custom domain, so viewers get
+ * TLS 1.2+ (the *.cloudfront.net certificate still accepts TLS 1.0). Throws a ConfigError naming the key.
+ */
+export function checkProductionEdgeConfig(config: EdgeConfig, production: boolean): void {
+    if (production && config.customDomain === undefined) {
+        throw new ConfigError(`${EDGE_PROJECT}/${config.environment}`, [{
+            key: `${EDGE_PROJECT}:customDomain`,
+            value: "",
+            accepted: `a DNS name such as app.example.com (with ${EDGE_PROJECT}:hostedZoneId or ${EDGE_PROJECT}:certificateArn): production serves viewers TLS 1.2+ only, which the default *.cloudfront.net certificate cannot`,
+        }]);
+    }
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { SecureApi } from "../../components/edge/secure-api";
 import { isStringList, platformStackChoice, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
-import { EDGE_PROJECT, loadEdgeConfig } from "./config";
+import { checkProductionEdgeConfig, EDGE_PROJECT, loadEdgeConfig } from "./config";
 
 /**
  * The public edge of one environment (E1-E6): CloudFront -> WAF -> API Gateway -> VPC link -> the
@@ -19,6 +19,7 @@ export async function edgeProgram(raw: RawConfig = pulumiRawConfig(path.resolve(
     const get = stackOutputReader(platform, `${EDGE_PROJECT}/${env}`, platformStackChoice(raw, EDGE_PROJECT, config.platformStack));
     // Values the program branches on or that SecureApi takes as plain values; ids and ARNs stay outputs.
     const production = await get<boolean>("production", (v) => typeof v === "boolean", "true or false");
+    checkProductionEdgeConfig(config, production);
     const region = await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code");
     const logRetentionDays = await get<number>("logRetentionDays", (v) => typeof v === "number", "a number of days");
     const tags = await get<Record<string, string>>("tags", (v) => typeof v === "object" && v !== null && !Array.isArray(v), "the platform's tags");
@@ -38,6 +39,8 @@ export async function edgeProgram(raw: RawConfig = pulumiRawConfig(path.resolve(
         albListenerProtocol,
         albSecurityGroupId: out("albSecurityGroupId"),
         albDnsName: out("albDnsName"),
+        // Over HTTPS the name on the ALB's certificate, which API Gateway verifies (the DNS name over HTTP).
+        albHostName: out("albHostName"),
         vpcId: out("vpcId"),
         privateSubnetIds,
         integrationMode: config.integrationMode,

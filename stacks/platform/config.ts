@@ -7,7 +7,7 @@ import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observabi
 import { isEmail, isSlackChannelId, isSlackWorkspaceId } from "../../components/observability/alert-targets";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "../../components/observability/log-retention";
 import { SERVICE_NAME } from "../service/config";
-import { ACM_CERTIFICATE_ARN, ConfigValidator, duplicatesOf, optionalString, RawConfig, tagValueProblem } from "../config/reader";
+import { ACM_CERTIFICATE_ARN, ConfigValidator, DNS_NAME, duplicatesOf, HOSTED_ZONE_ID, optionalString, RawConfig, tagValueProblem } from "../config/reader";
 
 /** The platform project's name; its config keys live in this namespace. */
 export const PLATFORM_PROJECT = "platform";
@@ -15,7 +15,7 @@ export const PLATFORM_PROJECT = "platform";
 /** Every key the platform program reads, without namespace; Pulumi.yaml declares each with a default. */
 export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays",
     "alertEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "trailDataEvents", "trailToCloudWatch",
-    "serviceTls", "fargateSpot", "albCertificateArn", "services",
+    "serviceTls", "fargateSpot", "albHostName", "hostedZoneId", "albCertificateArn", "services",
     "trafficRequestsPerMonth", "trafficGbOutPerMonth", "trafficDynamoReadsPerMonth", "trafficDynamoWritesPerMonth", "trafficLogGbPerMonth"] as const;
 
 export interface PlatformConfig {
@@ -45,7 +45,14 @@ export interface PlatformConfig {
         readonly serviceTls: boolean;
         /** Fargate Spot in the cluster's default capacity strategy. */
         readonly fargateSpot: boolean;
-        /** ACM certificate of the internal ALB's HTTPS listener; "" for an HTTP listener. */
+        /**
+         * Name on the internal ALB's certificate, which API Gateway's private integration sends as SNI
+         * and verifies; "" for an HTTP listener (dev). Required in production.
+         */
+        readonly albHostName: string;
+        /** Route 53 hosted zone in which the ALB's certificate is DNS-validated; "" when the certificate is given. */
+        readonly hostedZoneId: string;
+        /** ACM certificate (covering albHostName) of the HTTPS listener; "" to request one in hostedZoneId. */
         readonly albCertificateArn: string;
         /** The environment's services: each gets its task security group here (`<env>-svc-<name>`). */
         readonly services: string[];
@@ -169,6 +176,9 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         const [setKey, unsetKey] = slackWorkspaceId === "" ? [key("slackChannelId"), key("slackWorkspaceId")] : [key("slackWorkspaceId"), key("slackChannelId")];
         v.fail(unsetKey, "", `a value too, since ${setKey} is set: Slack alerts need both the workspace and the channel (or neither)`);
     }
+    if (production && alertEmails.length === 0 && slackWorkspaceId === "" && slackChannelId === "" && !v.hasProblem(key("alertEmails"))) {
+        v.fail(key("alertEmails"), "[]", `at least one address such as ["ops@example.com"] (or ${key("slackWorkspaceId")} and ${key("slackChannelId")}): in production every alarm must reach someone`);
+    }
     const overrideEntries = v.stringList(key("alarmOverrides"), `a list of ${OVERRIDE_FORMAT}`, [], (entries) => {
         const { problems } = parseAlarmOverrides(entries);
         return problems.length > 0 ? problems.join("; ") : undefined;
@@ -178,7 +188,18 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
     const trailToCloudWatch = v.boolean(key("trailToCloudWatch"), true);
     const serviceTls = v.boolean(key("serviceTls"), true);
     const fargateSpot = v.boolean(key("fargateSpot"), false);
-    const albCertificateArn = optionalString(raw, v, key("albCertificateArn"), "\"\" (HTTP listener) or an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/<id>", (a) => ACM_CERTIFICATE_ARN.test(a));
+    const albHostName = optionalString(raw, v, key("albHostName"), "\"\" (HTTP listener, dev only) or a lower-case DNS name for the internal ALB's certificate such as alb.prod.example.com", (d) => DNS_NAME.test(d));
+    const hostedZoneId = optionalString(raw, v, key("hostedZoneId"), "\"\" or a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ", (z) => HOSTED_ZONE_ID.test(z));
+    const albCertificateArn = optionalString(raw, v, key("albCertificateArn"), "\"\" or an ACM certificate ARN in the stack's region, covering albHostName, such as arn:aws:acm:us-east-1:123456789012:certificate/<id>", (a) => ACM_CERTIFICATE_ARN.test(a));
+    if (!v.hasProblem(key("albHostName"))) {
+        if (albHostName === "" && production) {
+            v.fail(key("albHostName"), "", `a DNS name such as alb.prod.example.com (with ${key("hostedZoneId")} or ${key("albCertificateArn")}): production encrypts the API Gateway -> ALB hop, and API Gateway verifies the ALB's certificate against this name`);
+        } else if (albHostName === "" && albCertificateArn !== "") {
+            v.fail(key("albHostName"), "", `the name ${key("albCertificateArn")} covers, since it is set: API Gateway verifies the certificate against it`);
+        } else if (albHostName !== "" && hostedZoneId === "" && albCertificateArn === "" && !v.hasProblem(key("hostedZoneId")) && !v.hasProblem(key("albCertificateArn"))) {
+            v.fail(key("hostedZoneId"), "", `a hosted zone to DNS-validate a certificate for ${albHostName} in (or set ${key("albCertificateArn")})`);
+        }
+    }
     const services = v.stringList(key("services"), "names of the environment's service projects (apps/<name>), each once, such as [\"entities\", \"catalog\"]", [], servicesProblem);
     const usage = (k: (typeof PLATFORM_CONFIG_KEYS)[number], what: string, fallback: number) =>
         v.integer(key(k), `a whole number of ${what} a month, 0 or more`, fallback, (n) => (n < 0 ? "negative" : undefined));
@@ -208,7 +229,7 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
             trailDataEvents,
             trailToCloudWatch,
         },
-        mesh: { serviceTls, fargateSpot, albCertificateArn, services },
+        mesh: { serviceTls, fargateSpot, albHostName, hostedZoneId, albCertificateArn, services },
         traffic,
     };
 }

@@ -48,6 +48,8 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         loadBalancerSecurityGroupId: network.securityGroupIds.loadBalancer,
         serviceTls: config.mesh.serviceTls,
         fargateSpot: config.mesh.fargateSpot,
+        albHostName: config.mesh.albHostName,
+        ...(config.mesh.hostedZoneId !== "" ? { hostedZoneId: config.mesh.hostedZoneId } : {}),
         albCertificateArn: config.mesh.albCertificateArn,
         accessLogRetentionDays: config.logRetentionDays,
         protect: config.production,
@@ -61,9 +63,6 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         revokeRulesOnDelete: true,
         tags: { Name: `${env}-svc-${svc}` },
     }, { provider }).id]));
-
-    // The edge (SecureApi) is its own project (edge/, stacks/edge/): it reads the ALB from here.
-    const albHttps = config.mesh.albCertificateArn !== "";
 
     return {
         environment: env,
@@ -90,6 +89,7 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         observabilityKeyArn: observability.keyArn,
         trailName: observability.trailName,
         trailBucketName: observability.trailBucketName,
+        trailAccessLogBucketName: observability.trailAccessLogBucketName,
         environmentDashboardName: observability.dashboardName,
         xrayGroupName: observability.xrayGroupName,
         // Parsed once here; service stacks hand them to ServiceObservability as they are.
@@ -110,8 +110,10 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         adotImageUri: mesh.adotImageUri,
         adotRepositoryArn: mesh.adotRepositoryArn,
         // The listener the edge's API calls, as plain values (SecureApi takes them as such).
-        albListenerPort: albHttps ? 443 : 80,
-        albListenerProtocol: albHttps ? "HTTPS" : "HTTP",
+        albListenerPort: mesh.albListenerPort,
+        albListenerProtocol: mesh.albListenerProtocol,
+        // The name the edge's integrations call the ALB by (the certificate's name with HTTPS).
+        albHostName: mesh.albHostName,
         // Service name -> its tasks' security group (platform:services).
         serviceSecurityGroupIds,
     };

@@ -35,7 +35,8 @@ describe("edge config", () => {
         [{ "edge:userPoolTier": "GOLD" }, /edge:userPoolTier = "GOLD"/],
         [{ "edge:apiServicePrefixes": '["/orders"]' }, /edge:apiServicePrefixes.*service prefix "\/orders"/],
         [{ "edge:apiServicePrefixes": '["orders","orders"]' }, /edge:apiServicePrefixes.*duplicate path/],
-        [{ "edge:customDomain": "app.example.com" }, /edge:certificateArn = "".*a value too, since edge:customDomain is set/],
+        [{ "edge:customDomain": "app.example.com" }, /edge:hostedZoneId = "".*a hosted zone to request and DNS-validate the certificate of app\.example\.com/],
+        [{ "edge:hostedZoneId": "Z0EXAMPLE0PLACEHOLDER" }, /edge:customDomain = "".*a value too, since edge:hostedZoneId is set/],
         [{ "edge:customDomain": "app.example.com", "edge:certificateArn": "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, /edge:certificateArn.*us-east-1/],
     ];
     for (const [set, message] of BAD) {
@@ -86,8 +87,10 @@ describe("edge stack, on the platform's outputs", () => {
             for (const key of ["apiUrl", "apiId", "apiStage", "userPoolId", "userPoolClientId", "webBucketName", "distributionId"]) {
                 assert.ok(g.outputs[key], key);
             }
-            assert.match(String(g.outputs.apiUrl), /^https:\/\/d[0-9a-f]+\.cloudfront\.net$/);
         }
+        // Dev on the distribution's own name; prod on its (required) custom domain.
+        assert.match(String(graphs.dev.edge.outputs.apiUrl), /^https:\/\/d[0-9a-f]+\.cloudfront\.net$/);
+        assert.strictEqual(graphs.prod.edge.outputs.apiUrl, "https://app.prod.example.com");
     });
 
     it("protects the user pool and buckets in prod, not in dev", () => {

@@ -138,9 +138,25 @@ describe("ServiceMeshPlatform (dev-like)", () => {
         assert.ok(g.resources.every((r) => !r.protect));
     });
 
-    it("HTTPS 443 with a TLS 1.3 policy when a certificate is configured", async () => {
-        const https = await run({ ...base, albCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
+    it("HTTPS 443 only (nothing on 80) with a TLS 1.2+ policy and the given certificate when a host name is configured", async () => {
+        const https = await run({ ...base, albHostName: "alb.prod.example.com", albCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
         const listener = https.one("aws:lb/listener:Listener").inputs as Record<string, any>;
-        assert.deepStrictEqual([listener.port, listener.protocol, listener.sslPolicy], [443, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-2021-06"]);
+        assert.deepStrictEqual([listener.port, listener.protocol, listener.sslPolicy, listener.certificateArn], [443, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-2021-06", "arn:aws:acm:us-east-1:123456789012:certificate/abc"]);
+        assert.strictEqual(https.ofType("aws:acm/certificate:Certificate").length, 0);
+    });
+
+    it("requests the ALB's certificate for the host name in the hosted zone, and the listener waits for its validation", async () => {
+        const https = await run({ ...base, albHostName: "alb.prod.example.com", hostedZoneId: "Z0EXAMPLE0PLACEHOLDER" });
+        const cert = https.one("aws:acm/certificate:Certificate").inputs as Record<string, any>;
+        assert.deepStrictEqual([cert.domainName, cert.validationMethod, cert.region], ["alb.prod.example.com", "DNS", undefined]);
+        assert.strictEqual(https.one("aws:route53/record:Record").inputs.zoneId, "Z0EXAMPLE0PLACEHOLDER");
+        const listener = https.one("aws:lb/listener:Listener");
+        assert.strictEqual(listener.inputs.certificateArn, https.one("aws:acm/certificate:Certificate").state.arn);
+        assert.ok(listener.dependsOn.includes(https.one("aws:acm/certificateValidation:CertificateValidation").urn), "the listener waits for the issued certificate");
+    });
+
+    it("refuses a certificate without a host name, and a host name without a certificate or zone", async () => {
+        await assert.rejects(run({ ...base, albCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" }), /albHostName "": an HTTPS listener needs both/);
+        await assert.rejects(run({ ...base, albHostName: "alb.prod.example.com" }), /albHostName "alb\.prod\.example\.com": an HTTPS listener needs both/);
     });
 });

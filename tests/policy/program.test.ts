@@ -23,9 +23,10 @@ const SERVICES = discoverProjects(root).filter((p) => p.kind === "service").map(
  * <resource name>` with `<env>` for the environment and `<service>` for any service.
  */
 function explainedAdvisories(): Set<string> {
-    const readme = fs.readFileSync(path.join(root, "docs", "security.md"), "utf8");
-    const section = readme.split(/^### Advisory findings left/m)[1]?.split(/^#{2,3} /m)[0] ?? "";
-    const rows = [...section.matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|\s*`([^`]+)`\s*\|/gm)];
+    // docs/production-hardening.md keeps the same table for the findings production hardening added.
+    const sections = ["security.md", "production-hardening.md"].map((file) =>
+        fs.readFileSync(path.join(root, "docs", file), "utf8").split(/^### Advisory findings left/m)[1]?.split(/^#{2,3} /m)[0] ?? "");
+    const rows = sections.flatMap((section) => [...section.matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|\s*`([^`]+)`\s*\|/gm)]);
     return new Set(rows.map(([, policy, resource]) => `${policy} ${resource}`));
 }
 

@@ -4,6 +4,7 @@
  * mapping file that is not listed.
  */
 import { registryOf } from "../mapping";
+import { acmCertificate, acmCertificateValidation } from "./acm/certificate";
 import { certificate } from "./acmpca/certificate";
 import { certificateAuthority } from "./acmpca/certificate-authority";
 import { certificateAuthorityCertificate } from "./acmpca/certificate-authority-certificate";
@@ -71,10 +72,12 @@ import { logGroup } from "./logs/log-group";
 import { dbInstance } from "./rds/instance";
 import { dbParameterGroup } from "./rds/parameter-group";
 import { dbSubnetGroup } from "./rds/subnet-group";
+import { route53Record } from "./route53/record";
 import { bucket } from "./s3/bucket";
 import { bucketPolicy } from "./s3/bucket-policy";
 import {
     bucketLifecycleConfiguration,
+    bucketLogging,
     bucketOwnershipControls,
     bucketPublicAccessBlock,
     bucketServerSideEncryptionConfiguration,
@@ -84,6 +87,7 @@ import { secret } from "./secretsmanager/secret";
 import { secretVersion } from "./secretsmanager/secret-version";
 import { privateDnsNamespace } from "./servicediscovery/private-dns-namespace";
 import { topic } from "./sns/topic";
+import { topicSubscription } from "./sns/topic-subscription";
 import { webAcl } from "./wafv2/web-acl";
 import { webAclAssociation } from "./wafv2/web-acl-association";
 import { webAclLoggingConfiguration } from "./wafv2/web-acl-logging-configuration";
@@ -107,14 +111,16 @@ export const MAPPINGS = [
     table, replicationGroup, cacheSubnetGroup, cacheParameterGroup,
     // S3
     bucket, bucketPolicy, bucketOwnershipControls, bucketPublicAccessBlock, bucketVersioning,
-    bucketServerSideEncryptionConfiguration, bucketLifecycleConfiguration,
+    bucketServerSideEncryptionConfiguration, bucketLifecycleConfiguration, bucketLogging,
     // Observability
-    topic, metricAlarm, logMetricFilter, dashboard, trail, xrayGroup, samplingRule,
+    topic, topicSubscription, metricAlarm, logMetricFilter, dashboard, trail, xrayGroup, samplingRule,
     // Edge and API
     distribution, cachePolicy, originAccessControl, responseHeadersPolicy, cloudfrontFunction,
     webAcl, webAclAssociation, webAclLoggingConfiguration,
     restApi, apiResource, method, integration, deployment, stage, methodSettings, authorizer, apiGatewayAccount, vpcLink,
     userPool, userPoolClient, lambdaFunction, permission, secret, secretVersion,
+    // Certificates and DNS
+    acmCertificate, acmCertificateValidation, route53Record,
 ] as const;
 
 export const REGISTRY = registryOf(MAPPINGS);

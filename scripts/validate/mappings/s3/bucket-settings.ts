@@ -100,3 +100,22 @@ export const bucketLifecycleConfiguration = foldMapping<aws.s3.BucketLifecycleCo
         },
     }),
 });
+
+export const bucketLogging = foldMapping<aws.s3.BucketLoggingArgs>({
+    pulumiType: "aws:s3/bucketLogging:BucketLogging",
+    aliasTypes: ["aws:s3/bucketLoggingV2:BucketLoggingV2"],
+    noEquivalent: { ...EXPECTED_OWNER, targetGrants: "log delivery through ACL grants; CloudFormation's LoggingConfiguration has none (grants belong in the target bucket's policy)" },
+    fold: (i) => ({
+        target: i.bucket,
+        properties: {
+            LoggingConfiguration: {
+                DestinationBucketName: i.targetBucket,
+                LogFilePrefix: i.targetPrefix,
+                TargetObjectKeyFormat: i.targetObjectKeyFormat && {
+                    PartitionedPrefix: i.targetObjectKeyFormat.partitionedPrefix && { PartitionDateSource: i.targetObjectKeyFormat.partitionedPrefix.partitionDateSource },
+                    SimplePrefix: i.targetObjectKeyFormat.simplePrefix && {},
+                },
+            },
+        },
+    }),
+});

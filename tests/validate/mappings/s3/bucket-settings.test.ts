@@ -33,4 +33,15 @@ describe("mapping the separate aws.s3.Bucket* settings", () => {
         });
         assert.deepStrictEqual([t.awsResources, t.translated], [6, 6]);
     });
+
+    it("writes server access logging onto the logged bucket, naming the target bucket by reference and keeping the partitioned key format", () => {
+        const target = planned("aws:s3/bucket:Bucket", "dev-trail-access-logs", {}, { id: "dev-trail-access-logs-5d6e7f8" });
+        const logging = planned("aws:s3/bucketLogging:BucketLogging", "dev-trail-access-logging", {
+            bucket: bucket.id, targetBucket: target.id, targetPrefix: "trail-bucket/", targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+        }, { dependsOn: [bucket.urn, target.urn] });
+        const t = translate(bucket, target, logging);
+        assert.deepStrictEqual(cfnOf(t, "dev-trail")[0][1].Properties, {
+            LoggingConfiguration: { DestinationBucketName: { Ref: "DevTrailAccessLogs" }, LogFilePrefix: "trail-bucket/", TargetObjectKeyFormat: { PartitionedPrefix: { PartitionDateSource: "EventTime" } } },
+        });
+    });
 });
