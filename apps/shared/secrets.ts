@@ -8,8 +8,8 @@ export interface SecretsClient {
 
 /**
  * A credential from Secrets Manager, in one of two forms:
- * - the value itself in `<name>` (ECS injects it from the secret at task start: the service stacks
- *   set `DB_PASSWORD`, `CACHE_AUTH_TOKEN` this way, and the agent does the Secrets Manager call);
+ * - the value itself in `<name>` (ECS injects it from a secret at task start and the agent does the
+ *   Secrets Manager call; locally, a plain value such as a test Redis's `CACHE_AUTH_TOKEN`);
  * - the secret's ARN in `<name>_SECRET_ARN` (optionally with `<name>_SECRET_KEY` for a JSON key),
  *   read here and re-read after `refreshMs`, which follows RDS's rotation of its managed secret
  *   without restarting the task.

@@ -22,10 +22,12 @@ export interface DataAccessResources {
     readonly keyArn: string;
     readonly tables: readonly { readonly arn: string; readonly streamArn?: string }[];
     readonly readStreams: boolean;
-    /** Secrets the service reads (the DB master secret, the cache auth token). */
+    /** Secrets the service reads (the DB master secret). */
     readonly secretArns: readonly string[];
     /** The DB instance's resource id (`db-...`) and the user to connect as with IAM authentication. */
     readonly iamDatabase?: { readonly resourceId: string; readonly user: string };
+    /** The replication group and the IAM-enabled user the service connects to the cache as. */
+    readonly iamCache?: { readonly replicationGroupId: string; readonly userId: string };
 }
 
 /**
@@ -69,6 +71,16 @@ export function taskRoleStatements(r: DataAccessResources): PolicyStatement[] {
             Effect: "Allow",
             Action: ["rds-db:connect"],
             Resource: `arn:${r.partition}:rds-db:${r.region}:${r.accountId}:dbuser:${r.iamDatabase.resourceId}/${r.iamDatabase.user}`,
+        });
+    }
+    if (r.iamCache !== undefined) {
+        // IAM authentication checks elasticache:Connect on both the cache and the user it connects as.
+        const arn = (kind: string, id: string) => `arn:${r.partition}:elasticache:${r.region}:${r.accountId}:${kind}:${id}`;
+        statements.push({
+            Sid: "ConnectToCacheWithIam",
+            Effect: "Allow",
+            Action: ["elasticache:Connect"],
+            Resource: [arn("replicationgroup", r.iamCache.replicationGroupId), arn("user", r.iamCache.userId)],
         });
     }
     return statements;

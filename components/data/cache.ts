@@ -1,23 +1,45 @@
 import * as aws from "@pulumi/aws";
-import * as random from "@pulumi/random";
 import { CacheArgs } from "./args";
 import { CACHE_PORT, defaultCacheVersion } from "./defaults";
 import { CACHE_PARAMETERS } from "./parameters";
 import { StoreContext, StoreNetwork, storeSecurityGroup } from "./store-context";
 import { cacheFamily } from "./validation";
 
-/** The only non-alphanumeric characters ElastiCache accepts in an AUTH token. */
-export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
+/**
+ * What the service's cache user may do: read and write any key and manage its own connection
+ * (AUTH/HELLO to re-authenticate, CLIENT SETINFO, and INFO for the client's ready check), nothing
+ * dangerous (no KEYS, FLUSHALL, CONFIG, CLIENT KILL, DEBUG ...). Rules apply left to right.
+ */
+export const CACHE_APP_ACCESS_STRING = "on ~* -@all +@read +@write +@connection -@dangerous +info";
+/**
+ * ElastiCache requires a user named `default` in every user group; this one is switched off, so a
+ * connection that has not authenticated as the service's user can run nothing.
+ */
+export const CACHE_DEFAULT_ACCESS_STRING = "off -@all";
 
 export interface CreatedCache {
     readonly replicationGroup: aws.elasticache.ReplicationGroup;
     readonly securityGroup: aws.ec2.SecurityGroup;
-    readonly authTokenSecret: aws.secretsmanager.Secret;
+    /** The IAM-authenticated user the service connects as (its user id, which equals its user name). */
+    readonly userId: string;
 }
 
 /** Identity of the replication group: the tier name only (at most 40 characters, checked in validation). */
 export function replicationGroupId(tier: string): string {
     return `${tier}-cache`;
+}
+
+/**
+ * The service's cache user: id and name (equal, as IAM authentication requires); with tier names of
+ * at most 34 characters (validation), within ElastiCache's 40. User ids are per account and region.
+ */
+export function cacheUserId(tier: string): string {
+    return `${tier}-app`;
+}
+
+/** The id of the tier's switched-off `default` user (the name is fixed; the id must be unique in the account). */
+export function cacheDefaultUserId(tier: string): string {
+    return `${tier}-off`;
 }
 
 export function createCache(ctx: StoreContext, args: CacheArgs, network: StoreNetwork): CreatedCache {
@@ -41,25 +63,30 @@ export function createCache(ctx: StoreContext, args: CacheArgs, network: StoreNe
         tags,
     }, { parent });
 
-    const authToken = new random.RandomPassword(`${name}-cache-auth-token`, {
-        length: 64,
-        special: true,
-        overrideSpecial: AUTH_TOKEN_SPECIALS,
-        minUpper: 1,
-        minLower: 1,
-        minNumeric: 1,
-        minSpecial: 1,
-    }, { parent });
-    const authTokenSecret = new aws.secretsmanager.Secret(`${name}-cache-auth-token`, {
-        name: `${name}/cache/auth-token`,
-        description: `${name}: AUTH token of the ${engine} replication group ${id}`,
-        kmsKeyId: key.arn,
-        recoveryWindowInDays: settings.secretRecoveryWindowDays,
+    // IAM authentication: the service signs a 15-minute token with its task role; there is no
+    // password to store, hand out or rotate (the role's elasticache:Connect is the grant).
+    const userId = cacheUserId(name);
+    const appUser = new aws.elasticache.User(`${name}-cache-app-user`, {
+        userId,
+        userName: userId,
+        engine,
+        accessString: CACHE_APP_ACCESS_STRING,
+        authenticationMode: { type: "iam" },
         tags,
-    }, { parent, protect: settings.protect });
-    new aws.secretsmanager.SecretVersion(`${name}-cache-auth-token`, {
-        secretId: authTokenSecret.id,
-        secretString: authToken.result,
+    }, { parent });
+    const defaultUser = new aws.elasticache.User(`${name}-cache-default-user`, {
+        userId: cacheDefaultUserId(name),
+        userName: "default",
+        engine,
+        accessString: CACHE_DEFAULT_ACCESS_STRING,
+        authenticationMode: { type: "no-password-required" },
+        tags,
+    }, { parent });
+    const userGroup = new aws.elasticache.UserGroup(`${name}-cache-users`, {
+        userGroupId: id,
+        engine,
+        userIds: [defaultUser.userId, appUser.userId],
+        tags,
     }, { parent });
 
     const replicationGroup = new aws.elasticache.ReplicationGroup(`${name}-cache`, {
@@ -80,7 +107,7 @@ export function createCache(ctx: StoreContext, args: CacheArgs, network: StoreNe
         kmsKeyId: key.arn,
         transitEncryptionEnabled: true,
         transitEncryptionMode: "required",
-        authToken: authToken.result,
+        userGroupIds: [userGroup.userGroupId],
         autoMinorVersionUpgrade: true,
         snapshotRetentionLimit: settings.backupRetentionDays,
         snapshotWindow: "03:00-04:00",
@@ -90,5 +117,5 @@ export function createCache(ctx: StoreContext, args: CacheArgs, network: StoreNe
         tags: { ...tags, Name: id },
     }, { parent, protect: settings.protect });
 
-    return { replicationGroup, securityGroup, authTokenSecret };
+    return { replicationGroup, securityGroup, userId };
 }

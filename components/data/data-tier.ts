@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../iam/policy";
 import { taskRoleStatements } from "./access-policy";
 import { DataTierArgs } from "./args";
-import { createCache } from "./cache";
+import { createCache, replicationGroupId } from "./cache";
 import { CACHE_PORT, resolveTierSettings } from "./defaults";
 import { createTables } from "./dynamodb";
 import { createDataKey, dataKeyUsers } from "./key";
@@ -34,7 +34,10 @@ export class DataTier extends pulumi.ComponentResource {
     /** Reader endpoint, spread over the replicas. */
     public readonly cacheReaderAddress?: pulumi.Output<string>;
     public readonly cachePort?: number;
-    public readonly cacheAuthSecretArn?: pulumi.Output<string>;
+    /** Replication group id: the host of the IAM authentication token the service signs. */
+    public readonly cacheReplicationGroupId?: string;
+    /** The IAM-authenticated cache user the service connects as (no password exists). */
+    public readonly cacheUser?: string;
     public readonly cacheSecurityGroupId?: pulumi.Output<string>;
     /** Least-privilege statements for the task role of the service that owns this data. */
     public readonly taskRoleStatements: pulumi.Output<PolicyStatement[]>;
@@ -65,7 +68,8 @@ export class DataTier extends pulumi.ComponentResource {
         this.cacheAddress = cache?.replicationGroup.primaryEndpointAddress;
         this.cacheReaderAddress = cache?.replicationGroup.readerEndpointAddress;
         this.cachePort = cache ? CACHE_PORT : undefined;
-        this.cacheAuthSecretArn = cache?.authTokenSecret.arn;
+        this.cacheReplicationGroupId = cache ? replicationGroupId(name) : undefined;
+        this.cacheUser = cache?.userId;
         this.cacheSecurityGroupId = cache?.securityGroup.id;
 
         const access = args.access ?? {};
@@ -73,7 +77,6 @@ export class DataTier extends pulumi.ComponentResource {
         const tableRefs = tables.map((t) => pulumi.all([t.table.arn, t.table.streamArn]).apply(([arn, streamArn]) => ({ arn, streamArn: t.spec.stream === false ? undefined : streamArn })));
         const secretArns: pulumi.Output<string>[] = [
             ...((access.databaseMasterSecret ?? true) && postgres ? [postgres.secretArn] : []),
-            ...(cache ? [cache.authTokenSecret.arn] : []),
         ];
         const resourceId: pulumi.Output<string | undefined> = postgres ? postgres.instance.resourceId : pulumi.output(undefined);
         this.taskRoleStatements = pulumi
@@ -87,6 +90,7 @@ export class DataTier extends pulumi.ComponentResource {
                 secretArns: secrets,
                 readStreams: access.readStreams ?? false,
                 iamDatabase: dbResourceId !== undefined && iamUser !== undefined ? { resourceId: dbResourceId, user: iamUser } : undefined,
+                iamCache: cache ? { replicationGroupId: replicationGroupId(name), userId: cache.userId } : undefined,
             }));
 
         this.registerOutputs({
@@ -99,7 +103,8 @@ export class DataTier extends pulumi.ComponentResource {
             dbSecretArn: this.dbSecretArn,
             cacheAddress: this.cacheAddress,
             cachePort: this.cachePort,
-            cacheAuthSecretArn: this.cacheAuthSecretArn,
+            cacheReplicationGroupId: this.cacheReplicationGroupId,
+            cacheUser: this.cacheUser,
             taskRoleStatements: this.taskRoleStatements,
         });
     }

@@ -23,6 +23,8 @@ import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
 export const CACHE_CLUSTER_SIZE = "0.5";
 /** API Gateway applies the template of a request's content type, and this one when a request has none. */
 const JSON_CONTENT = "application/json";
+/** TLS 1.3 and 1.2 only, for the execute-api endpoint CloudFront calls (API Gateway's egress to the ALB is TLS 1.2). */
+export const API_SECURITY_POLICY = "SecurityPolicy_TLS13_1_2_2021_06";
 
 export interface RestApiParts {
     readonly restApi: aws.apigateway.RestApi;
@@ -37,6 +39,11 @@ export function createRestApiShell(name: string, args: ResolvedSecureApiArgs, pa
         description: "Public API of the platform, behind CloudFront and WAF, private integration to the internal ALB",
         // REGIONAL, not EDGE: CloudFront is ours (own WAF, headers, logging); an edge-optimised API would add a second, unmanaged distribution.
         endpointConfiguration: { types: "REGIONAL" },
+        // The execute-api endpoint's default policy (TLS_1_0) still accepts TLS 1.0: refuse below 1.2.
+        // STRICT also makes API Gateway match SNI to Host, which CloudFront's requests do (both are
+        // the execute-api name), so nothing can reach this API under another API's name.
+        securityPolicy: API_SECURITY_POLICY,
+        endpointAccessMode: "STRICT",
         minimumCompressionSize: "1024",
         tags: args.tags,
     }, { parent });

@@ -167,10 +167,13 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(
         environment.DB_PASSWORD_SECRET_ARN = data.dbSecretArn;
         environment.DB_PASSWORD_SECRET_KEY = "password";
     }
-    if (data?.cacheAddress && data.cacheAuthSecretArn) {
+    if (data?.cacheAddress && data.cacheUser && data.cacheReplicationGroupId) {
         environment.CACHE_HOST = data.cacheAddress;
         environment.CACHE_PORT = String(CACHE_PORT);
-        secrets.CACHE_AUTH_TOKEN = data.cacheAuthSecretArn;
+        // No password: the app signs a 15-minute IAM token for this user with its task role (apps/shared/elasticache-iam.ts).
+        environment.CACHE_IAM_USER = data.cacheUser;
+        environment.CACHE_REPLICATION_GROUP_ID = data.cacheReplicationGroupId;
+        environment.CACHE_REGION = values.region;
     }
     for (const callee of callees) {
         environment[urlVariableOf(callee.name)] = callee.meshUrl;
@@ -282,7 +285,7 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(
             dbSecretArn: data?.dbSecretArn,
             cacheAddress: data?.cacheAddress,
             cachePort: data?.cachePort,
-            cacheAuthSecretArn: data?.cacheAuthSecretArn,
+            cacheUser: data?.cacheUser,
         }),
     };
 }

@@ -14,6 +14,8 @@ const T = {
     cacheSubnets: "aws:elasticache/subnetGroup:SubnetGroup",
     secret: "aws:secretsmanager/secret:Secret",
     password: "random:index/randomPassword:RandomPassword",
+    cacheUser: "aws:elasticache/user:User",
+    cacheUserGroup: "aws:elasticache/userGroup:UserGroup",
     sg: "aws:ec2/securityGroup:SecurityGroup",
     ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
@@ -22,7 +24,7 @@ const T = {
     scalingTarget: "aws:appautoscaling/target:Target",
     scalingPolicy: "aws:appautoscaling/policy:Policy",
 };
-const STATEFUL = [T.key, T.table, T.db, T.cache, T.secret];
+const STATEFUL = [T.key, T.table, T.db, T.cache];
 
 function build(args: DataTierArgs, name = "orders"): Promise<Graph> {
     return runProgram(() => {
@@ -38,7 +40,8 @@ function build(args: DataTierArgs, name = "orders"): Promise<Graph> {
             dbSecretArn: tier.dbSecretArn,
             cacheAddress: tier.cacheAddress,
             cachePort: tier.cachePort,
-            cacheAuthSecretArn: tier.cacheAuthSecretArn,
+            cacheReplicationGroupId: tier.cacheReplicationGroupId,
+            cacheUser: tier.cacheUser,
             statements: tier.taskRoleStatements,
         });
     });
@@ -188,21 +191,24 @@ describe("DataTier under mocks", () => {
     });
 
     describe("cache", () => {
-        it("is Valkey, encrypted at rest with the key and in transit, authenticated with a generated token", () => {
+        it("is Valkey, encrypted at rest with the key and in transit, with no password: IAM authentication through its user group", () => {
             const c = prod.one(T.cache).inputs;
-            const password = prod.one(T.password);
             assert.deepStrictEqual([c.engine, c.engineVersion, c.atRestEncryptionEnabled, c.kmsKeyId, c.transitEncryptionEnabled, c.transitEncryptionMode], ["valkey", "8.1", true, prod.one(T.key).state.arn, true, "required"]);
-            assert.strictEqual(c.authToken, password.state.result);
-            assert.strictEqual(password.inputs.overrideSpecial, "!&#$^<>-");
-            assert.strictEqual(password.inputs.length, 64);
+            assert.strictEqual(c.authToken, undefined);
+            assert.deepStrictEqual([prod.ofType(T.password).length, prod.ofType(T.secret).length], [0, 0]);
+            const group = prod.one(T.cacheUserGroup);
+            assert.deepStrictEqual(c.userGroupIds, [group.state.userGroupId]);
+            assert.deepStrictEqual([group.inputs.userGroupId, group.inputs.engine], ["orders-cache", "valkey"]);
         });
 
-        it("keeps the token in a secret encrypted with the key", () => {
-            const secret = prod.one(T.secret);
-            assert.deepStrictEqual([secret.inputs.name, secret.inputs.kmsKeyId, secret.inputs.recoveryWindowInDays], ["orders/cache/auth-token", prod.one(T.key).state.arn, 30]);
-            const version = prod.one("aws:secretsmanager/secretVersion:SecretVersion");
-            assert.strictEqual(version.inputs.secretId, secret.id);
-            assert.strictEqual(version.inputs.secretString, prod.one(T.password).state.result);
+        it("has the service's IAM user (id = name) and a switched-off default user in the group", () => {
+            const app = prod.one(T.cacheUser, "cache-app-user").inputs;
+            assert.deepStrictEqual([app.userId, app.userName, app.engine, app.authenticationMode, app.accessString],
+                ["orders-app", "orders-app", "valkey", { type: "iam" }, "on ~* -@all +@read +@write +@connection -@dangerous +info"]);
+            const off = prod.one(T.cacheUser, "cache-default-user").inputs;
+            assert.deepStrictEqual([off.userId, off.userName, off.accessString, off.authenticationMode], ["orders-off", "default", "off -@all", { type: "no-password-required" }]);
+            assert.deepStrictEqual(prod.one(T.cacheUserGroup).inputs.userIds, ["orders-off", "orders-app"]);
+            assert.strictEqual(prod.outputs.cacheUser, "orders-app");
         });
 
         it("fails over across AZs with a replica and keeps snapshots in prod, one node without failover in dev", () => {
@@ -238,7 +244,7 @@ describe("DataTier under mocks", () => {
         });
 
         it("keeps identities (table name, DB identifier, replication group id) independent of sizes and mode", () => {
-            const identity = (g: Graph) => [g.one(T.table).inputs.name, g.one(T.db).inputs.identifier, g.one(T.cache).inputs.replicationGroupId, g.one(T.secret).inputs.name];
+            const identity = (g: Graph) => [g.one(T.table).inputs.name, g.one(T.db).inputs.identifier, g.one(T.cache).inputs.replicationGroupId, g.one(T.cacheUserGroup).inputs.userGroupId];
             assert.deepStrictEqual(identity(dev), identity(prod));
             assert.deepStrictEqual(dev.resources.map((r) => `${r.type}::${r.name}`).sort(), prod.resources.map((r) => `${r.type}::${r.name}`).sort());
         });
@@ -255,7 +261,7 @@ describe("DataTier under mocks", () => {
             assert.match(String(o.dbSecretArn), /^arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-/);
             assert.strictEqual(o.cacheAddress, prod.one(T.cache).state.primaryEndpointAddress);
             assert.strictEqual(o.cachePort, 6379);
-            assert.strictEqual(o.cacheAuthSecretArn, prod.one(T.secret).state.arn);
+            assert.strictEqual(o.cacheReplicationGroupId, "orders-cache");
             assert.strictEqual(o.keyArn, prod.one(T.key).state.arn);
         });
 
@@ -263,9 +269,13 @@ describe("DataTier under mocks", () => {
             const statements = prod.outputs.statements as { Sid: string; Action: string[]; Resource: string | string[] }[];
             const tableArn = String(prod.one(T.table).state.arn);
             const db = prod.one(T.db).state;
-            assert.deepStrictEqual(statements.map((s) => s.Sid), ["DynamoDbItems", "ReadDataSecrets", "UseDataKeyThroughServices", "ConnectToDatabaseWithIam"]);
+            assert.deepStrictEqual(statements.map((s) => s.Sid), ["DynamoDbItems", "ReadDataSecrets", "UseDataKeyThroughServices", "ConnectToDatabaseWithIam", "ConnectToCacheWithIam"]);
             assert.deepStrictEqual(statements[0].Resource, [tableArn, `${tableArn}/index/*`]);
-            assert.deepStrictEqual(statements[1].Resource, [prod.outputs.dbSecretArn, prod.outputs.cacheAuthSecretArn]);
+            assert.deepStrictEqual(statements[1].Resource, [prod.outputs.dbSecretArn]);
+            assert.deepStrictEqual([statements[4].Action, statements[4].Resource], [["elasticache:Connect"], [
+                "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:orders-cache",
+                "arn:aws:elasticache:us-east-1:123456789012:user:orders-app",
+            ]]);
             assert.strictEqual(statements[2].Resource, prod.one(T.key).state.arn);
             assert.strictEqual(statements[3].Resource, `arn:aws:rds-db:us-east-1:123456789012:dbuser:${String(db.resourceId)}/app`);
             assert.ok(statements.every((s) => s.Action.every((a) => !a.includes("*"))));
@@ -294,7 +304,8 @@ describe("DataTier under mocks", () => {
 
         it("builds only the cache (and its key) when tables and database are absent", async () => {
             const g = await build(fullArgs({ tables: undefined, postgres: undefined }));
-            assert.deepStrictEqual([g.ofType(T.table).length, g.ofType(T.db).length, g.ofType(T.cache).length, g.ofType(T.secret).length], [0, 0, 1, 1]);
+            assert.deepStrictEqual([g.ofType(T.table).length, g.ofType(T.db).length, g.ofType(T.cache).length, g.ofType(T.secret).length], [0, 0, 1, 0]);
+            assert.deepStrictEqual((g.outputs.statements as { Sid: string }[]).map((s) => s.Sid), ["ConnectToCacheWithIam"]);
         });
     });
 

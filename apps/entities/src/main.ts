@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import Redis from "ioredis";
 import { EnvReader, TLS_MODES } from "../../shared/env";
 import { createLogger } from "../../shared/logger";
+import { elastiCacheIamFromEnv, keepCredentialsFresh } from "../../shared/elasticache-iam";
 import { credentialFrom } from "../../shared/secrets";
 import { exitOnSignals } from "../../shared/shutdown";
 import { startTelemetry } from "../../shared/telemetry";
@@ -34,12 +35,16 @@ async function main() {
     const logger = createLogger(config.serviceName, config.logLevel);
     const telemetry = startTelemetry(config.serviceName, config.otlpEndpoint);
     const authToken = await credentialFrom(process.env, "CACHE_AUTH_TOKEN")?.();
+    // In AWS: no password, a 15-minute IAM token signed with the task role, refreshed in the background.
+    const cacheIam = elastiCacheIamFromEnv(process.env);
+    const iamCredentials = cacheIam ? await cacheIam(new Date()) : undefined;
 
     const dynamo = new DynamoDBClient(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {});
     const redis = new Redis({
         host: config.cacheHost,
         port: config.cachePort,
-        password: authToken,
+        username: iamCredentials?.username,
+        password: iamCredentials?.password ?? authToken,
         // ElastiCache's in-transit encryption uses certificates that chain to Amazon's public roots, in Node's default store.
         tls: config.cacheTls === "verify-full" ? { servername: config.cacheHost } : undefined,
         // Fail fast to the database instead of queueing reads behind a reconnect.
@@ -48,6 +53,7 @@ async function main() {
         connectTimeout: 2000,
     });
     redis.on("error", (err) => logger.warn({ err }, "cache connection error"));
+    const stopCredentialRefresh = cacheIam ? keepCredentialsFresh(redis, cacheIam, (err) => logger.warn({ err }, "cache credentials not refreshed")) : () => undefined;
 
     const { app, markDraining } = buildEntitiesApp({
         repository: new EntityRepository(DynamoDBDocumentClient.from(dynamo), config.table),
@@ -59,7 +65,7 @@ async function main() {
         onDraining: markDraining,
         closers: [
             { name: "http", close: () => app.close() },
-            { name: "cache", close: () => redis.quit() },
+            { name: "cache", close: () => (stopCredentialRefresh(), redis.quit()) },
             { name: "dynamodb", close: async () => dynamo.destroy() },
             { name: "telemetry", close: () => telemetry.shutdown() },
         ],

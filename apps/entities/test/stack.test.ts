@@ -166,15 +166,20 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
         assert.deepStrictEqual(gDev.resources.filter((r) => r.protect).map((r) => r.name), []);
     });
 
-    it("hands the data tier's cache endpoint and AUTH secret to the container, and lets only the execution role read the secret", () => {
+    it("hands the data tier's cache endpoint and IAM user to the container, no password or secret, and lets the task role connect as that user only", () => {
         const app = containers(gDev).find((c) => c.name === "app")!;
         const env = appEnv(gDev);
         assert.strictEqual(env.CACHE_HOST, gDev.outputs.cacheAddress);
         assert.strictEqual(env.ENTITIES_TABLE, (gDev.outputs.tableNames as Obj).Entities);
-        assert.deepStrictEqual(app.secrets, [{ name: "CACHE_AUTH_TOKEN", valueFrom: gDev.outputs.cacheAuthSecretArn }]);
-        const exec = JSON.parse(String(gDev.named("dev-entities-execution").inputs.policy ?? gDev.ofType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "dev-entities-execution")!.inputs.policy));
-        const secretsStmt = exec.Statement.find((s: Obj) => s.Sid === "Secrets");
-        assert.deepStrictEqual(secretsStmt.Resource, [gDev.outputs.cacheAuthSecretArn]);
+        assert.deepStrictEqual([env.CACHE_IAM_USER, env.CACHE_REPLICATION_GROUP_ID, env.CACHE_REGION], ["dev-entities-app", "dev-entities-cache", "us-east-1"]);
+        assert.strictEqual(env.CACHE_AUTH_TOKEN, undefined);
+        assert.deepStrictEqual(app.secrets ?? [], []);
+        const policies = gDev.ofType("aws:iam/rolePolicy:RolePolicy").map((p) => JSON.parse(String(p.inputs.policy)) as { Statement: Obj[] });
+        const connect = policies.flatMap((p) => p.Statement).filter((s) => [s.Action].flat().includes("elasticache:Connect"));
+        assert.deepStrictEqual(connect.map((s) => s.Resource), [[
+            "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:dev-entities-cache",
+            "arn:aws:elasticache:us-east-1:123456789012:user:dev-entities-app",
+        ]]);
     });
 
     it("runs the ADOT sidecar from the platform's private mirror, and its execution role pulls from that repository and its own only", () => {
@@ -226,7 +231,7 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
 
     it("exports what application teams need", () => {
         for (const key of ["serviceName", "serviceUrlPaths", "discoveryName", "meshUrl", "meshIngressPort", "repositoryUrl", "taskRoleArn", "securityGroupId",
-            "logGroupName", "dashboardName", "alarmNames", "rollbackAlarmNames", "tableNames", "tableArns", "streamArns", "cacheAddress", "cacheAuthSecretArn"]) {
+            "logGroupName", "dashboardName", "alarmNames", "rollbackAlarmNames", "tableNames", "tableArns", "streamArns", "cacheAddress", "cacheUser"]) {
             assert.notStrictEqual(gDev.outputs[key], undefined, key);
         }
         assert.strictEqual(gDev.outputs.meshUrl, "http://entities:8080");

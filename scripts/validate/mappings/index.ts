@@ -57,6 +57,8 @@ import { taskDefinition } from "./ecs/task-definition";
 import { cacheParameterGroup } from "./elasticache/parameter-group";
 import { replicationGroup } from "./elasticache/replication-group";
 import { cacheSubnetGroup } from "./elasticache/subnet-group";
+import { cacheUser } from "./elasticache/user";
+import { cacheUserGroup } from "./elasticache/user-group";
 import { listener } from "./elbv2/listener";
 import { listenerRule } from "./elbv2/listener-rule";
 import { loadBalancer } from "./elbv2/load-balancer";
@@ -108,7 +110,7 @@ export const MAPPINGS = [
     loadBalancer, targetGroup, listener, listenerRule,
     dbInstance, dbSubnetGroup, dbParameterGroup,
     // DynamoDB, ElastiCache
-    table, replicationGroup, cacheSubnetGroup, cacheParameterGroup,
+    table, replicationGroup, cacheSubnetGroup, cacheParameterGroup, cacheUser, cacheUserGroup,
     // S3
     bucket, bucketPolicy, bucketOwnershipControls, bucketPublicAccessBlock, bucketVersioning,
     bucketServerSideEncryptionConfiguration, bucketLifecycleConfiguration, bucketLogging,
