@@ -29,7 +29,6 @@ export class SecureApi extends pulumi.ComponentResource {
     public readonly userPoolClientId: pulumi.Output<string>;
     public readonly webBucketName: pulumi.Output<string>;
     public readonly distributionId: pulumi.Output<string>;
-    public readonly originSecretArn: pulumi.Output<string>;
     public readonly integrationMode: string;
 
     constructor(name: string, args: SecureApiArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -48,18 +47,14 @@ export class SecureApi extends pulumi.ComponentResource {
         const { authorizer } = createAuthorizer(name, resolved, pool, restApi, parent);
         const { stage } = createRestApi(name, resolved, restApi, link, authorizer, parent);
 
-        // The origin secret. Rotation limits: CloudFront (origin header) and the REGIONAL ACL (byte
-        // match) change in one update, but CloudFront takes minutes to propagate, so requests through
-        // edges still holding the old value are blocked meanwhile. A hitless rotation needs the rule to
-        // accept the old and the new value for one propagation period (two updates); bump `keepers` to rotate.
+        // The origin-verify value: proof of passage through CloudFront, not a credential to data. It
+        // lives only where it is used (the distribution's origin header and the regional ACL's match)
+        // and, encrypted, in the Pulumi state; no copy in Secrets Manager that nothing reads. Rotation:
+        // CloudFront (origin header) and the REGIONAL ACL (byte match) change in one update, but
+        // CloudFront takes minutes to propagate, so requests through edges still holding the old value
+        // are blocked meanwhile. A hitless rotation needs the rule to accept the old and the new value
+        // for one propagation period (two updates); bump `keepers` to rotate.
         const originSecret = new random.RandomPassword(`${name}-origin-secret`, { length: 48, special: false, keepers: { rotation: "1" } }, { parent });
-        const secret = new aws.secretsmanager.Secret(`${name}-origin-secret`, {
-            name: `${name}/edge/origin-verify`,
-            description: "Value of the x-origin-verify header CloudFront sends and the regional WAF demands",
-            recoveryWindowInDays: resolved.protect ? 30 : 0,
-            tags: resolved.tags,
-        }, { parent, protect: resolved.protect });
-        new aws.secretsmanager.SecretVersion(`${name}-origin-secret-value`, { secretId: secret.id, secretString: originSecret.result }, { parent });
 
         const regionalAcl = createWebAcl(name, resolved, { scope: "REGIONAL", logKmsKeyArn: resolved.logKmsKeyArn, originSecret: originSecret.result }, parent);
         new aws.wafv2.WebAclAssociation(`${name}-stage-waf`, { resourceArn: stage.arn, webAclArn: regionalAcl.arn }, { parent });
@@ -75,7 +70,6 @@ export class SecureApi extends pulumi.ComponentResource {
         this.userPoolClientId = pool.client.id;
         this.webBucketName = cdn.webBucket.bucket;
         this.distributionId = cdn.distribution.id;
-        this.originSecretArn = secret.arn;
         this.integrationMode = resolved.integrationMode;
         this.registerOutputs({
             url: this.url,

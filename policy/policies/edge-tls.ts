@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { hasCompanion } from "./common";
+import { hasCompanion, inProtectedStack, PROTECTED_STACKS_SCHEMA } from "./common";
 
 /** TLS 1.2+ at the edge, WAF in front of every public entry, private S3 origins. */
 
@@ -8,6 +8,9 @@ const HTTPS_VIEWER = new Set(["https-only", "redirect-to-https"]);
 
 /** CloudFront security policies that refuse anything below TLS 1.2. */
 const CLOUDFRONT_TLS12 = /^TLSv1\.2_(2019|2021|2025)$|^TLSv1\.3_2025$/;
+
+/** API Gateway security policies that refuse anything below TLS 1.2. */
+const API_TLS12 = /^TLS_1_2$|^SecurityPolicy_TLS1[23]/;
 
 /** ELB security policies that negotiate TLS 1.2 or later only. */
 const ELB_TLS12 = /^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)/;
@@ -41,13 +44,17 @@ export const cloudFrontTls: ResourceValidationPolicy = {
 export const cloudFrontCustomCertificate: ResourceValidationPolicy = {
     name: "cloudfront-custom-certificate",
     description:
-        "Distributions use a custom certificate, so viewers get TLS 1.2+ (FSBP CloudFront.7, AwsSolutions-CFR4). Advisory: the *.cloudfront.net certificate " +
-        "cannot set a minimum protocol; a custom domain needs a DNS name and an ACM certificate in us-east-1.",
+        "Distributions use a custom certificate, so viewers get TLS 1.2+ (FSBP CloudFront.7, AwsSolutions-CFR4). Advisory outside the protected stacks " +
+        "(production-viewer-tls makes it mandatory there): the *.cloudfront.net certificate cannot set a minimum protocol; a custom domain needs a DNS name.",
     enforcementLevel: "advisory",
     tags: ["FSBP CloudFront.7", "AwsSolutions-CFR4"],
-    validateResource: validateResourceOfType(aws.cloudfront.Distribution, (d, _a, report) => {
+    configSchema: PROTECTED_STACKS_SCHEMA,
+    validateResource: validateResourceOfType(aws.cloudfront.Distribution, (d, args, report) => {
+        if (inProtectedStack(args)) {
+            args.notApplicable("production-viewer-tls applies");
+        }
         if (d.viewerCertificate?.cloudfrontDefaultCertificate === true) {
-            report("uses the default *.cloudfront.net certificate, which still accepts TLS 1.0 and 1.1 from viewers; set customDomain and certificateArn.");
+            report("uses the default *.cloudfront.net certificate, which still accepts TLS 1.0 and 1.1 from viewers; set edge:customDomain with edge:hostedZoneId or edge:certificateArn.");
         }
     }),
 };
@@ -73,7 +80,7 @@ export const cloudFrontProtected: ResourceValidationPolicy = {
 
 export const regionalTls: ResourceValidationPolicy = {
     name: "regional-tls-1-2",
-    description: "HTTPS load balancer listeners and API Gateway custom domains negotiate TLS 1.2 or later only (FSBP ELB.17, APIGateway custom domain TLS_1_2).",
+    description: "HTTPS load balancer listeners, API Gateway REST APIs (their execute-api endpoint) and custom domains negotiate TLS 1.2 or later only (FSBP ELB.17, APIGateway custom domain TLS_1_2).",
     enforcementLevel: "mandatory",
     tags: ["FSBP ELB.17"],
     validateResource: [
@@ -83,8 +90,15 @@ export const regionalTls: ResourceValidationPolicy = {
             }
         }),
         validateResourceOfType(aws.apigateway.DomainName, (dn, _a, report) => {
-            if (!/^TLS_1_[23]|^SecurityPolicy_TLS1[23]/.test(dn.securityPolicy ?? "")) {
+            if (!API_TLS12.test(dn.securityPolicy ?? "")) {
                 report(`securityPolicy ${dn.securityPolicy ?? "(default)"} must be TLS_1_2 or later.`);
+            }
+        }),
+        validateResourceOfType(aws.apigateway.RestApi, (api, _a, report) => {
+            // A private API's endpoint is TLS 1.2 already; regional and edge endpoints default to TLS_1_0.
+            const types = [api.endpointConfiguration?.types ?? "EDGE"].flat();
+            if (!types.includes("PRIVATE") && !API_TLS12.test(api.securityPolicy ?? "")) {
+                report(`securityPolicy ${api.securityPolicy ?? "(default TLS_1_0)"} of the execute-api endpoint must be TLS_1_2 or a SecurityPolicy_TLS13_* policy.`);
             }
         }),
     ],
@@ -92,10 +106,16 @@ export const regionalTls: ResourceValidationPolicy = {
 
 export const listenerHttps: ResourceValidationPolicy = {
     name: "alb-listener-https",
-    description: "Load balancer listeners use HTTPS, or redirect HTTP to HTTPS (FSBP ELB.1). Advisory: an internal listener behind API Gateway may be HTTP until a certificate is issued.",
+    description:
+        "Load balancer listeners use HTTPS, or redirect HTTP to HTTPS (FSBP ELB.1). Advisory outside the protected stacks (production-alb-https makes it " +
+        "mandatory there): dev's internal listener behind API Gateway stays HTTP inside the VPC, without a domain.",
     enforcementLevel: "advisory",
     tags: ["FSBP ELB.1"],
-    validateResource: validateResourceOfType(aws.lb.Listener, (l, _a, report) => {
+    configSchema: PROTECTED_STACKS_SCHEMA,
+    validateResource: validateResourceOfType(aws.lb.Listener, (l, args, report) => {
+        if (inProtectedStack(args)) {
+            args.notApplicable("production-alb-https applies");
+        }
         const redirects = (l.defaultActions ?? []).some((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS");
         if (l.protocol === "HTTP" && !redirects) {
             report(`listener on port ${l.port} serves plain HTTP.`);

@@ -5,6 +5,7 @@ import { encryptionPolicies } from "./encryption";
 import { exposurePolicies } from "./exposure";
 import { iamPolicies } from "./iam";
 import { loggingPolicies } from "./logging";
+import { productionPolicies } from "./production";
 import { runtimePolicies } from "./runtimes-and-images";
 
 /** Every policy of the pack, grouped by concern; plain objects, safe to import anywhere. */
@@ -16,4 +17,5 @@ export const ALL_POLICIES: Policies = [
     ...dataProtectionPolicies,
     ...runtimePolicies,
     ...edgePolicies,
+    ...productionPolicies,
 ];

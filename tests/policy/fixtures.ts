@@ -69,8 +69,24 @@ const T = {
     defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", service: "aws:ecs/service:Service", subnet: "aws:ec2/subnet:Subnet", permission: "aws:lambda/permission:Permission",
     pab: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket: "aws:s3/bucket:Bucket", rolePolicy: "aws:iam/rolePolicy:RolePolicy", attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     role: "aws:iam/role:Role", pool: "aws:cognito/userPool:UserPool", fn: "aws:lambda/function:Function", repo: "aws:ecr/repository:Repository", listener: "aws:lb/listener:Listener",
-    domain: "aws:apigateway/domainName:DomainName", assoc: "aws:wafv2/webAclAssociation:WebAclAssociation",
+    domain: "aws:apigateway/domainName:DomainName", assoc: "aws:wafv2/webAclAssociation:WebAclAssociation", restApi: "aws:apigateway/restApi:RestApi",
+    rotation: "aws:secretsmanager/secretRotation:SecretRotation", logging: "aws:s3/bucketLogging:BucketLogging", alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
 };
+
+/** A trail, its bucket and (optionally) the bucket's access logging into another bucket. */
+function trailStack(logging: "other" | "itself" | "none"): PlannedResource[] {
+    const bucket = res(T.bucket, { bucket: "trail-1" }, { name: "trail" });
+    const logs = res(T.bucket, { bucket: "trail-logs-1" }, { name: "trail-logs" });
+    const trail = res(T.trail, { s3BucketName: "trail-1" }, { dependsOn: [bucket.urn] });
+    const target = { other: "trail-logs-1", itself: "trail-1", none: undefined }[logging];
+    return [bucket, logs, trail, ...(target ? [res(T.logging, { bucket: "trail-1", targetBucket: target }, { dependsOn: [bucket.urn, logs.urn] })] : [])];
+}
+
+/** A secret, with or without its rotation, in `stack`. */
+function secretStack(rotated: boolean, stack = "prod"): PlannedResource[] {
+    const secret = res(T.secret, { name: "s" }, { stack });
+    return [secret, ...(rotated ? [res(T.rotation, { secretId: "s" }, { stack, dependsOn: [secret.urn] })] : [])];
+}
 
 /** A bucket with the companions named, each depending on the bucket as the program's do. */
 function bucketStack(companions: string[]): PlannedResource[] {
@@ -254,18 +270,59 @@ export const POLICY_CASES: Record<string, PolicyCases> = {
             res(T.cdn, distribution({ viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:1:certificate/x", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.1_2016" } })),
         ],
     },
-    "cloudfront-custom-certificate": { compliant: [res(T.cdn, distribution())], nonCompliant: [res(T.cdn, distribution({ viewerCertificate: { cloudfrontDefaultCertificate: true } }))] },
+    // Advisory outside the protected stacks; in prod, production-viewer-tls speaks.
+    "cloudfront-custom-certificate": {
+        compliant: [res(T.cdn, distribution(), { stack: "dev" }), res(T.cdn, distribution({ viewerCertificate: { cloudfrontDefaultCertificate: true } }))],
+        nonCompliant: [res(T.cdn, distribution({ viewerCertificate: { cloudfrontDefaultCertificate: true } }), { stack: "dev" })],
+    },
     "cloudfront-waf-and-private-origins": {
         compliant: [res(T.cdn, distribution())],
         nonCompliant: [res(T.cdn, distribution({ webAclId: undefined })), res(T.cdn, distribution({ defaultRootObject: undefined })), res(T.cdn, distribution({ origins: [{ originId: "web" }] }))],
     },
     "regional-tls-1-2": {
-        compliant: [res(T.listener, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), res(T.listener, { protocol: "HTTP" }), res(T.domain, { securityPolicy: "TLS_1_2" })],
-        nonCompliant: [res(T.listener, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08" }), res(T.listener, { protocol: "HTTPS" }), res(T.domain, { securityPolicy: "TLS_1_0" })],
+        compliant: [
+            res(T.listener, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), res(T.listener, { protocol: "HTTP" }), res(T.domain, { securityPolicy: "TLS_1_2" }),
+            res(T.restApi, { endpointConfiguration: { types: "REGIONAL" }, securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", endpointAccessMode: "STRICT" }),
+            res(T.restApi, { endpointConfiguration: { types: "PRIVATE" } }),
+        ],
+        nonCompliant: [
+            res(T.listener, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08" }), res(T.listener, { protocol: "HTTPS" }), res(T.domain, { securityPolicy: "TLS_1_0" }),
+            res(T.restApi, { endpointConfiguration: { types: "REGIONAL" } }),
+        ],
     },
+    // Advisory outside the protected stacks; in prod, production-alb-https speaks.
     "alb-listener-https": {
-        compliant: [res(T.listener, { protocol: "HTTPS", port: 443 }), res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] })],
-        nonCompliant: [res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] })],
+        compliant: [
+            res(T.listener, { protocol: "HTTPS", port: 443 }, { stack: "dev" }),
+            res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] }, { stack: "dev" }),
+            res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] }),
+        ],
+        nonCompliant: [res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] }, { stack: "dev" })],
     },
     "api-stage-waf": { compliant: [pairStack(T.stage, T.assoc, true)], nonCompliant: [pairStack(T.stage, T.assoc, false)] },
+    "production-viewer-tls": {
+        compliant: [res(T.cdn, distribution({ aliases: ["app.example.com"] })), res(T.cdn, distribution({ viewerCertificate: { cloudfrontDefaultCertificate: true } }), { stack: "dev" })],
+        nonCompliant: [res(T.cdn, distribution({ viewerCertificate: { cloudfrontDefaultCertificate: true } })), res(T.cdn, distribution({ aliases: [] }))],
+    },
+    "production-alb-https": {
+        compliant: [
+            res(T.listener, { protocol: "HTTPS", port: 443 }), res(T.listener, { protocol: "TCP", port: 443 }),
+            res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS" } }] }),
+            res(T.listener, { protocol: "HTTP", port: 80 }, { stack: "dev" }),
+        ],
+        nonCompliant: [res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] }), res(T.listener, { port: 80 })],
+    },
+    "production-no-static-secrets": {
+        compliant: [
+            secretStack(true), secretStack(false, "dev"),
+            [res(T.cache, cache({ userGroupIds: ["c"] }))],
+            [res(T.db, db({ manageMasterUserPassword: true }))],
+            [res(T.cache, cache({ authToken: "static" }), { stack: "dev" })],
+        ],
+        nonCompliant: [secretStack(false), [res(T.cache, cache({ authToken: "static" }))], [res(T.cache, cache())], [res(T.db, db({ password: "static" }))]],
+    },
+    "audit-bucket-access-logging": {
+        compliant: [trailStack("other")],
+        nonCompliant: [trailStack("none"), trailStack("itself")],
+    },
 };

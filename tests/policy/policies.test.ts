@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { Policies } from "@pulumi/policy";
 import { ALL_POLICIES } from "../../policy/policies";
 import { PROTECTED_STACKS_SCHEMA, stackOfUrn } from "../../policy/policies/common";
+import { edgeAlarmsPresent } from "../../policy/policies/production";
 import { runPolicies } from "../../scripts/lib/policy-runner";
 import { Case, POLICY_CASES, res } from "./fixtures";
 
@@ -42,6 +43,10 @@ const EXPECTED_LEVELS: Record<string, "mandatory" | "advisory"> = {
     "regional-tls-1-2": "mandatory",
     "alb-listener-https": "advisory",
     "api-stage-waf": "mandatory",
+    "production-viewer-tls": "mandatory",
+    "production-alb-https": "mandatory",
+    "production-no-static-secrets": "mandatory",
+    "audit-bucket-access-logging": "mandatory",
 };
 
 const only = (name: string): Policies => ALL_POLICIES.filter((p) => p.name === name);
@@ -111,12 +116,41 @@ describe("policy runner", () => {
         const component = { ...res("platform:data:DataTier", {}), custom: false };
         const findings = await runPolicies([component, res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", { rules: [] })], ALL_POLICIES);
         assert.deepStrictEqual(findings.map((f) => f.policy), ["s3-encryption-at-rest"]);
-        const mixed = await runPolicies([res("aws:lb/listener:Listener", { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-2016-08" }), res("aws:lb/listener:Listener", { protocol: "HTTP", port: 80 }, { name: "http" })], ALL_POLICIES);
+        const mixed = await runPolicies([res("aws:lb/listener:Listener", { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-2016-08" }), res("aws:lb/listener:Listener", { protocol: "HTTP", port: 80 }, { name: "http", stack: "dev" })], ALL_POLICIES);
         assert.deepStrictEqual(mixed.map((f) => f.enforcementLevel), ["mandatory", "advisory"]);
     });
 
     it("fails loudly when a policy throws, naming the policy", async () => {
         const broken: Policies = [{ name: "broken", description: "throws", enforcementLevel: "mandatory", validateResource: () => { throw new Error("boom"); } }];
         await assert.rejects(runPolicies([res("aws:s3/bucket:Bucket", {})], broken), /policy broken failed on .*boom/);
+    });
+});
+
+/** Not in the pack until the edge's alarms exist (then it moves into the table above). */
+describe("policy edge-alarms-present (written, not yet registered)", () => {
+    const api = res("aws:apigateway/restApi:RestApi", { name: "prod-api" }, { name: "prod-api" });
+    const stage = res("aws:apigateway/stage:Stage", { stageName: "v1" }, { name: "prod-stage", dependsOn: [api.urn] });
+    const cdn = res("aws:cloudfront/distribution:Distribution", {}, { name: "prod-cdn" });
+    const alarm = (name: string, props: Record<string, unknown>, dependsOn: string[] = []) =>
+        res("aws:cloudwatch/metricAlarm:MetricAlarm", { alarmActions: ["arn:aws:sns:us-east-1:123456789012:prod-alerts"], ...props }, { name, dependsOn });
+    const stageAlarm = alarm("api-5xx", { namespace: "AWS/ApiGateway", dimensions: { ApiName: "prod-api", Stage: "v1" } });
+    const cdnAlarm = alarm("cdn-5xx", { namespace: "AWS/CloudFront", dimensions: { DistributionId: "E1", Region: "Global" } }, [cdn.urn]);
+
+    it("is not in the pack yet, so the plans without edge alarms still pass", () => {
+        assert.ok(!ALL_POLICIES.some((p) => p.name === edgeAlarmsPresent.name));
+    });
+
+    it("passes a stage and a distribution each watched by an alarm with actions", async () => {
+        assert.deepStrictEqual(await runPolicies([api, stage, cdn, stageAlarm, cdnAlarm], [edgeAlarmsPresent]), []);
+        const viaQuery = alarm("api-5xx-rate", { metricQueries: [{ id: "e", metric: { namespace: "AWS/ApiGateway", metricName: "5XXError", dimensions: { ApiName: "prod-api", Stage: "v1" } } }] });
+        assert.deepStrictEqual(await runPolicies([api, stage, viaQuery], [edgeAlarmsPresent]), []);
+    });
+
+    it("reports a stage or distribution without one, and alarms that notify nobody or watch another stage", async () => {
+        const names = async (resources: ReturnType<typeof res>[]) => (await runPolicies(resources, [edgeAlarmsPresent])).map((f) => f.name);
+        assert.deepStrictEqual(await names([api, stage, cdn]), ["prod-stage", "prod-cdn"]);
+        const silent = res("aws:cloudwatch/metricAlarm:MetricAlarm", { namespace: "AWS/ApiGateway", dimensions: { ApiName: "prod-api", Stage: "v1" } }, { name: "silent" });
+        assert.deepStrictEqual(await names([api, stage, silent]), ["prod-stage"]);
+        assert.deepStrictEqual(await names([api, stage, alarm("other", { namespace: "AWS/ApiGateway", dimensions: { ApiName: "prod-api", Stage: "v2" } })]), ["prod-stage"]);
     });
 });

@@ -50,7 +50,7 @@ describe("nothing stateful lost in prod", () => {
 
     it("covers the stateful resources of every layer", () => {
         const types = new Set([...committed.values()].map((r) => r.type));
-        for (const type of ["aws:dynamodb/table:Table", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:cloudwatch/logGroup:LogGroup", "aws:secretsmanager/secret:Secret", "aws:cognito/userPool:UserPool"]) {
+        for (const type of ["aws:dynamodb/table:Table", "aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:cloudwatch/logGroup:LogGroup", "aws:cognito/userPool:UserPool"]) {
             assert.ok(types.has(type), `the prod plan has no ${type}`);
         }
     });
