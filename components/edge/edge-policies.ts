@@ -1,18 +1,7 @@
-import type { PolicyDocument, PolicyStatement } from "../iam/policy";
+import type { PolicyDocument } from "../iam/policy";
+import { denyInsecureTransport } from "../storage/bucket-policy";
 
 /** Bucket and role policies of the edge, as plain documents. */
-
-/** Refuses every request to the bucket that is not over TLS. */
-function denyInsecureTransport(bucketArn: string): PolicyStatement {
-    return {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-    };
-}
 
 /**
  * The web-assets bucket: readable only by CloudFront through origin access control, and only on

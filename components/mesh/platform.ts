@@ -5,6 +5,7 @@ import * as path from "path";
 import { DEFAULT_ADOT_IMAGE } from "./container-definitions";
 import { ecsInfrastructureTrustPolicy } from "./iam-policies";
 import { createHardenedRepository } from "./repository";
+import { denyInsecureTransport } from "../storage/bucket-policy";
 import { createPrivateBucket } from "../storage/private-bucket";
 import { dnsValidatedCertificate } from "../tls/certificate";
 
@@ -238,7 +239,7 @@ export function accessLogBucketPolicy(bucketArn: string, accountId: string, elbA
             { Sid: "ElbLogDelivery", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: logObjects },
             // ...older regions (us-east-1 among them) as the region's Elastic Load Balancing account.
             { Sid: "ElbRegionalAccount", Effect: "Allow", Principal: { AWS: elbAccountArn }, Action: "s3:PutObject", Resource: logObjects },
-            { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            denyInsecureTransport(bucketArn),
         ],
     };
 }

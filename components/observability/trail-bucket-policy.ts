@@ -1,4 +1,5 @@
 import { PolicyDocument } from "../iam/policy";
+import { denyInsecureTransport } from "../storage/bucket-policy";
 
 /** What the trail bucket's policy is built from; all resolved strings. */
 export interface TrailBucketPolicyContext {
@@ -33,14 +34,7 @@ export function trailBucketPolicy(ctx: TrailBucketPolicyContext): PolicyDocument
                 Resource: `${ctx.bucketArn}/AWSLogs/${ctx.accountId}/*`,
                 Condition: { StringEquals: { ...condition.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
             },
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [ctx.bucketArn, `${ctx.bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport(ctx.bucketArn),
         ],
     };
 }
@@ -74,14 +68,7 @@ export function trailAccessLogBucketPolicy(ctx: AccessLogBucketPolicyContext): P
                 Resource: `${ctx.logBucketArn}/${ctx.prefix}*`,
                 Condition: { ArnLike: { "aws:SourceArn": ctx.sourceBucketArn }, StringEquals: { "aws:SourceAccount": ctx.accountId } },
             },
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [ctx.logBucketArn, `${ctx.logBucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport(ctx.logBucketArn),
         ],
     };
 }

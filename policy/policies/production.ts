@@ -1,4 +1,4 @@
-import { PolicyResource, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { inProtectedStack, PROTECTED_STACKS_SCHEMA } from "./common";
 
 /**
@@ -15,6 +15,17 @@ function protectedResources(args: StackValidationArgs): PolicyResource[] {
     return args.resources.filter((r) => inProtectedStack({ urn: r.urn, getConfig: args.getConfig }));
 }
 
+/** Whether `args` is one of `types` in a protected stack; marks it not applicable outside them. */
+function inScope(args: ResourceValidationArgs, types: string[]): boolean {
+    if (!types.includes(args.type)) {
+        return false;
+    }
+    if (!inProtectedStack(args)) {
+        args.notApplicable("not a protected stack");
+    }
+    return true;
+}
+
 export const productionViewerTls: ResourceValidationPolicy = {
     name: "production-viewer-tls",
     description:
@@ -24,11 +35,8 @@ export const productionViewerTls: ResourceValidationPolicy = {
     tags: ["FSBP CloudFront.7", "AwsSolutions-CFR4"],
     configSchema: PROTECTED_STACKS_SCHEMA,
     validateResource: (args, report) => {
-        if (args.type !== "aws:cloudfront/distribution:Distribution") {
+        if (!inScope(args, ["aws:cloudfront/distribution:Distribution"])) {
             return;
-        }
-        if (!inProtectedStack(args)) {
-            args.notApplicable("not a protected stack");
         }
         const vc = (args.props as Props).viewerCertificate ?? {};
         if (vc.cloudfrontDefaultCertificate === true || !vc.acmCertificateArn || ((args.props as Props).aliases ?? []).length === 0) {
@@ -46,11 +54,8 @@ export const productionAlbHttps: ResourceValidationPolicy = {
     tags: ["FSBP ELB.1", "AwsSolutions-ELB1"],
     configSchema: PROTECTED_STACKS_SCHEMA,
     validateResource: (args, report) => {
-        if (args.type !== "aws:lb/listener:Listener" && args.type !== "aws:alb/listener:Listener") {
+        if (!inScope(args, ["aws:lb/listener:Listener", "aws:alb/listener:Listener"])) {
             return;
-        }
-        if (!inProtectedStack(args)) {
-            args.notApplicable("not a protected stack");
         }
         const l = args.props as Props;
         const redirects = (l.defaultActions ?? []).length > 0 && (l.defaultActions as Props[]).every((a) => a.type === "redirect" && a.redirect?.protocol === "HTTPS");
