@@ -18,6 +18,9 @@ export const CREATION_MINUTES: Readonly<Record<string, number | ((r: PlannedReso
     "aws:elasticache/replicationGroup:ReplicationGroup": (r) => (Number(r.inputs.numCacheClusters ?? 1) > 1 ? 15 : 10),
     "aws:ec2/natGateway:NatGateway": 3,
     "aws:cloudfront/distribution:Distribution": 5,
+    // ACM DNS validation: usually minutes once the record is in Route 53; AWS allows up to 30 (a slow case stretches the platform's first deploy).
+    "aws:acm/certificateValidation:CertificateValidation": 5,
+    "aws:elasticache/userGroup:UserGroup": 2,
     "aws:lb/loadBalancer:LoadBalancer": 3,
     "aws:ec2/vpcEndpoint:VpcEndpoint": (r) => (r.inputs.vpcEndpointType === "Interface" ? 2 : 0.3),
     "aws:apigatewayv2/vpcLink:VpcLink": 3,
