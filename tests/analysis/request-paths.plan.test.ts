@@ -98,7 +98,8 @@ for (const env of ENVS) {
             settings.inputs.methodPath = "api~1v1~1data/GET";
             const report = traceRequestPaths(planted, tables);
             assert.match(report.problems.join("\n"), /use key "api~1v1~1data\/GET", which names no method/);
-            assert.match(report.routes.find((r) => r.path === "/api/v1/data")!.hops.find((h) => h.kind === "api-method")!.name, /stage defaults \(no method settings\)/, "the data route's throttle and cache would not apply");
+            // Only the stage-wide */* baseline (logging, metrics) would apply: no route throttle, no cache.
+            assert.match(report.routes.find((r) => r.path === "/api/v1/data")!.hops.find((h) => h.kind === "api-method")!.name, /stage rps, burst stage, cache off/, "the data route's throttle and cache would not apply");
         });
 
         it("gives API Gateway and CloudFormation the same method-settings key (translation fidelity)", () => {
@@ -110,7 +111,9 @@ for (const env of ENVS) {
             const methods = ofType(plan, "aws:apigateway/method:Method").map((m) => `${pathOf(resources.find((r) => r.id === m.inputs.resourceId)!)} ${m.inputs.httpMethod}`);
             const settings = ofType(plan, "aws:apigateway/methodSettings:MethodSettings");
             assert.ok(settings.length >= methods.length);
-            for (const s of settings) {
+            // The stage-wide baseline is "*/*" for API Gateway and ResourcePath "/*" for CloudFormation.
+            assert.deepStrictEqual(settings.filter((s) => s.inputs.methodPath === "*/*").map((s) => resourcePathAndMethod(String(s.inputs.methodPath))), [{ ResourcePath: "/*", HttpMethod: "*" }]);
+            for (const s of settings.filter((s) => s.inputs.methodPath !== "*/*")) {
                 const key = String(s.inputs.methodPath);
                 const { ResourcePath, HttpMethod } = resourcePathAndMethod(key);
                 // The value the provider sends is API Gateway's documented key (every "/" as "~1", the leading one too) ...
