@@ -3,12 +3,12 @@ import * as path from "path";
 import { ConfigError } from "../../stacks/config/reader";
 import { loadPlatformConfig } from "../../stacks/platform/config";
 import { edgeProgram } from "../../stacks/edge/program";
-import { EDGE_DIR } from "../edge/edge-helpers";
 import { PlannedResource } from "../../scripts/lib/mock-runtime";
 import { committedPlan } from "../helpers/plans";
 import { runProgram, stackConfig } from "../helpers/graph";
 
 const ROOT = path.resolve(__dirname, "../..");
+const EDGE_DIR = path.join(ROOT, "edge");
 
 /** The ConfigError lines of the prod platform config with `overrides`; fails if it loads. */
 function prodPlatformProblems(overrides: Record<string, string>): string[] {
