@@ -1,5 +1,5 @@
 /**
- * Capacity check of an environment against the reference service levels (REQUIREMENTS.md): each
+ * Capacity check of an environment against the reference service levels (docs/cost-and-capacity.md): each
  * rule gives a line with what is required, what the plan provides, and whether it holds.
  */
 import type { PlannedResource } from "../lib/mock-runtime";
@@ -15,7 +15,7 @@ export interface CapacityLine {
     readonly direction: ">=" | "<=";
 }
 
-/** Reference loads (REQUIREMENTS.md, service levels). */
+/** Reference loads (the reference service levels, docs/cost-and-capacity.md). */
 export const REFERENCE = { clusterRps: 5000, dynamoUnits: 10000, cacheQps: 20000 } as const;
 
 /** AWS keeps 5 addresses of every subnet (network, router, DNS, future use, broadcast). */

@@ -20,7 +20,7 @@ export function formatEstimate(e: EnvironmentEstimate): string[] {
         out.push("  not priced:");
         c.notPriced.forEach((n) => out.push(`    ${n.stack}/${n.resource} (${n.type}): ${n.reason}`));
     }
-    out.push(`\n=== capacity check of ${e.env} (reference service levels, REQUIREMENTS.md)`);
+    out.push(`\n=== capacity check of ${e.env} (reference service levels, docs/cost-and-capacity.md)`);
     e.capacity.forEach((l) => out.push(`  ${l.holds ? "holds       " : "FALLS SHORT "} ${l.check}: ${l.available} ${l.unit} ${l.direction === ">=" ? "for" : "within"} ${l.required}`));
     const d = e.deployTime;
     out.push(`\n=== first-deploy time of ${e.env} (critical path; typical creation times, scripts/estimate/deploy-time.ts)`);

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { PlanMocks } from "./mocks";
 
-/** One resource as the program registered it, in the plan's format (ARCHITECTURE.md, "The offline plan"). */
+/** One resource as the program registered it, in the plan's format (docs/design.md). */
 export interface PlannedResource {
     readonly urn: string;
     readonly type: string;

@@ -7,7 +7,7 @@ import { PlannedResource } from "./mock-runtime";
  * Runs the policy pack's policies in-process over a planned stack, the way the Pulumi CLI's policy
  * analyzer would: every resource policy's `validateResource` on every custom resource, every stack
  * policy's `validateStack` on the whole stack. No PolicyPack is constructed (that starts a gRPC
- * server; ARCHITECTURE.md, "The offline plan").
+ * server; docs/design.md).
  */
 
 export interface PolicyFinding {
