@@ -22,6 +22,8 @@ export { SecureApiArgs } from "./args";
 export class SecureApi extends pulumi.ComponentResource {
     public readonly url: pulumi.Output<string>;
     public readonly apiId: pulumi.Output<string>;
+    /** The REST API's name: the `ApiName` dimension of its CloudWatch metrics. */
+    public readonly apiName: pulumi.Output<string>;
     public readonly stageName: pulumi.Output<string>;
     /** The stage's own URL; it answers only requests that carry CloudFront's secret header. */
     public readonly stageInvokeUrl: pulumi.Output<string>;
@@ -29,6 +31,8 @@ export class SecureApi extends pulumi.ComponentResource {
     public readonly userPoolClientId: pulumi.Output<string>;
     public readonly webBucketName: pulumi.Output<string>;
     public readonly distributionId: pulumi.Output<string>;
+    /** Names of the web ACLs (the `WebACL` dimension of their metrics): the stage's and CloudFront's. */
+    public readonly webAclNames: { readonly regional: pulumi.Output<string>; readonly cloudFront: pulumi.Output<string> };
     public readonly integrationMode: string;
 
     constructor(name: string, args: SecureApiArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -64,12 +68,14 @@ export class SecureApi extends pulumi.ComponentResource {
 
         this.url = cdn.url;
         this.apiId = restApi.id;
+        this.apiName = restApi.name;
         this.stageName = stage.stageName;
         this.stageInvokeUrl = stage.invokeUrl;
         this.userPoolId = pool.userPool.id;
         this.userPoolClientId = pool.client.id;
         this.webBucketName = cdn.webBucket.bucket;
         this.distributionId = cdn.distribution.id;
+        this.webAclNames = { regional: regionalAcl.name, cloudFront: cloudFrontAcl.name };
         this.integrationMode = resolved.integrationMode;
         this.registerOutputs({
             url: this.url,

@@ -16,9 +16,19 @@
  * - RDS (`AWS/RDS`): DBInstanceIdentifier; free storage in bytes.
  * - ElastiCache (`AWS/ElastiCache`): published per node cluster (CacheClusterId); a replication
  *   group's members are `<group>-001`, `<group>-002`, ...: watch each.
+ * - CloudFront (`AWS/CloudFront`): DistributionId + Region `Global`, published in us-east-1 only;
+ *   `5xxErrorRate`/`4xxErrorRate` are percentages (0..100).
+ * - WAF (`AWS/WAFV2`): WebACL (the ACL's name) + Rule (`ALL` for the whole ACL) + Region, except for
+ *   CLOUDFRONT-scope ACLs, which have no Region dimension and publish in us-east-1.
+ *
+ * Rows whose signal an SLO covers (`coveredBy`) notify the ticket topic instead of paging when the
+ * target's tier has SLOs: the SLO's burn-rate alerts page. They stay because deployments roll back
+ * on them (the ALB rows) and because they see a problem minutes before a burn alert does.
  */
 
-export type ResourceKind = "ecsService" | "albTargetGroup" | "apiGatewayStage" | "dynamodbTable" | "rdsInstance" | "cache";
+import type { SloKind, SloTier } from "./slo-catalogue";
+
+export type ResourceKind = "ecsService" | "albTargetGroup" | "apiGatewayStage" | "dynamodbTable" | "rdsInstance" | "cache" | "cloudfrontDistribution" | "webAcl";
 
 export type Comparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
 export type TreatMissingData = "notBreaching" | "breaching" | "ignore" | "missing";
@@ -54,7 +64,11 @@ export type WatchTarget<V = string> =
     | { readonly kind: "apiGatewayStage"; readonly name: string; readonly apiName: V; readonly stageName: V }
     | { readonly kind: "dynamodbTable"; readonly name: string; readonly tableName: V }
     | { readonly kind: "rdsInstance"; readonly name: string; readonly instanceId: V }
-    | { readonly kind: "cache"; readonly name: string; readonly cacheClusterId: V };
+    | { readonly kind: "cache"; readonly name: string; readonly cacheClusterId: V }
+    /** Its alarms must live in us-east-1, where CloudFront publishes (`alarmRegion`). */
+    | { readonly kind: "cloudfrontDistribution"; readonly name: string; readonly distributionId: V; readonly alarmRegion?: string }
+    /** `region`: the Region dimension of a REGIONAL ACL (absent for CLOUDFRONT scope); `alarmRegion`: where the metrics are. */
+    | { readonly kind: "webAcl"; readonly name: string; readonly aclName: V; readonly region?: string; readonly alarmRegion?: string };
 
 /** One row of the catalogue. */
 export interface AlarmDefinition {
@@ -77,10 +91,14 @@ export interface AlarmDefinition {
      * or both target groups of a service with an alternate group). @default "SUM"
      */
     readonly aggregation?: Aggregation;
+    /** The SLO of the target's tier that covers this signal: with SLOs, the alarm tickets instead of paging. */
+    readonly coveredBy?: SloKind;
 }
 
 interface KindEntry {
     readonly namespace: string;
+    /** The SLO tier of this kind of resource (SLO_CATALOGUE), if it has one. */
+    readonly sloTier?: SloTier;
     readonly alarms: readonly AlarmDefinition[];
 }
 
@@ -111,27 +129,31 @@ export const ALARM_CATALOGUE: Readonly<Record<ResourceKind, KindEntry>> = {
     },
     albTargetGroup: {
         namespace: "AWS/ApplicationELB",
+        sloTier: "service",
         alarms: [
-            above("target5xx", "HTTPCode_Target_5XX_Count", "Sum", 10, 60, 3, "5xx responses from the targets (count per minute)"),
-            above("latencyP99", "TargetResponseTime", "p99", 0.5, 60, 5, "p99 target response time (seconds)", { aggregation: "MAX" }),
+            above("target5xx", "HTTPCode_Target_5XX_Count", "Sum", 10, 60, 3, "5xx responses from the targets (count per minute)", { coveredBy: "availability" }),
+            above("latencyP99", "TargetResponseTime", "p99", 0.5, 60, 5, "p99 target response time (seconds)", { aggregation: "MAX", coveredBy: "latency" }),
             above("unhealthyHosts", "UnHealthyHostCount", "Maximum", 0, 60, 2, "targets failing health checks (count)"),
         ],
     },
     apiGatewayStage: {
         namespace: "AWS/ApiGateway",
+        sloTier: "apiGateway",
         alarms: [
-            above("errors5xx", "5XXError", "Average", 0.01, 300, 2, "share of requests answered 5xx (0..1)"),
+            above("errors5xx", "5XXError", "Average", 0.01, 300, 2, "share of requests answered 5xx (0..1)", { coveredBy: "availability" }),
             above("errors4xx", "4XXError", "Average", 0.05, 300, 2, "share of requests answered 4xx (0..1)"),
-            above("latencyP99", "Latency", "p99", 1000, 300, 2, "p99 latency at the stage (milliseconds)"),
+            above("latencyP99", "Latency", "p99", 1000, 300, 2, "p99 latency at the stage (milliseconds)", { coveredBy: "latency" }),
         ],
     },
     dynamodbTable: {
         namespace: "AWS/DynamoDB",
+        sloTier: "dynamodb",
         alarms: [
-            above("readThrottles", "ReadThrottleEvents", "Sum", 0, 300, 1, "throttled read events on the table and its indexes (count)"),
-            above("writeThrottles", "WriteThrottleEvents", "Sum", 0, 300, 1, "throttled write events on the table and its indexes (count)"),
+            above("readThrottles", "ReadThrottleEvents", "Sum", 0, 300, 1, "throttled read events on the table and its indexes (count)", { coveredBy: "availability" }),
+            above("writeThrottles", "WriteThrottleEvents", "Sum", 0, 300, 1, "throttled write events on the table and its indexes (count)", { coveredBy: "availability" }),
             above("systemErrors", "SystemErrors", "Sum", 0, 300, 1, "requests failed by DynamoDB with HTTP 500 (count, summed over operations)", {
                 sumOver: { dimension: "Operation", values: DYNAMODB_OPERATIONS },
+                coveredBy: "availability",
             }),
         ],
     },
@@ -145,10 +167,24 @@ export const ALARM_CATALOGUE: Readonly<Record<ResourceKind, KindEntry>> = {
     },
     cache: {
         namespace: "AWS/ElastiCache",
+        sloTier: "cache",
         alarms: [
             above("engineCpu", "EngineCPUUtilization", "Average", 90, 300, 2, "CPU of the (single-threaded) engine above 90% (percent)"),
             above("evictions", "Evictions", "Sum", 100, 300, 2, "keys evicted for lack of memory (count per 5 minutes)"),
             above("memory", "DatabaseMemoryUsagePercentage", "Average", 80, 300, 2, "memory used by data above 80% (percent of maxmemory)"),
+        ],
+    },
+    cloudfrontDistribution: {
+        namespace: "AWS/CloudFront",
+        alarms: [
+            above("errors5xx", "5xxErrorRate", "Average", 1, 300, 2, "share of viewer requests answered 5xx (percent)"),
+            above("errors4xx", "4xxErrorRate", "Average", 10, 300, 2, "share of viewer requests answered 4xx (percent)"),
+        ],
+    },
+    webAcl: {
+        namespace: "AWS/WAFV2",
+        alarms: [
+            above("blockedRequests", "BlockedRequests", "Sum", 1000, 300, 1, "requests the web ACL blocked in 5 minutes (count): an attack, a scan or a rule blocking real users"),
         ],
     },
 };
@@ -186,6 +222,10 @@ export interface AlarmSpec<V = string> {
     readonly dimensions: Readonly<Record<string, V>>;
     /** Set when the metric is alarmed combined over several values of one dimension. */
     readonly sumOver?: SumOver<V | string>;
+    /** Which topic it notifies: the alert topic (page) or, when an SLO covers the signal, the ticket topic. */
+    readonly notify: "page" | "ticket";
+    /** The region the alarm must live in when it is not the stack's (CloudFront metrics: us-east-1). */
+    readonly region?: string;
 }
 
 /** The values of one more dimension a target's metrics are combined over, if any (both target groups of a shifted service). */
@@ -211,16 +251,30 @@ export function dimensionsOf<V>(target: WatchTarget<V>): Record<string, V> {
             return { DBInstanceIdentifier: target.instanceId };
         case "cache":
             return { CacheClusterId: target.cacheClusterId };
+        case "cloudfrontDistribution":
+            return { DistributionId: target.distributionId, Region: "Global" as V };
+        case "webAcl":
+            return { WebACL: target.aclName, Rule: "ALL" as V, ...(target.region !== undefined ? { Region: target.region as V } : {}) };
     }
+}
+
+/** Where a target's alarms must live, when not in the stack's region. */
+function alarmRegionOf<V>(target: WatchTarget<V>): string | undefined {
+    return target.kind === "cloudfrontDistribution" || target.kind === "webAcl" ? target.alarmRegion : undefined;
 }
 
 export function isPercentile(statistic: string): boolean {
     return /^p\d+(\.\d+)?$/.test(statistic);
 }
 
-/** Alarm specs for one target: its kind's catalogue rows with the overrides for that kind applied. */
-export function alarmSpecs<V>(target: WatchTarget<V>, overrides: readonly AlarmOverride[] = []): AlarmSpec<V>[] {
+/**
+ * Alarm specs for one target: its kind's catalogue rows with the overrides for that kind applied.
+ * `sloTiers`: the tiers that have SLOs here; rows those SLOs cover ticket instead of paging.
+ */
+export function alarmSpecs<V>(target: WatchTarget<V>, overrides: readonly AlarmOverride[] = [], sloTiers: readonly SloTier[] = []): AlarmSpec<V>[] {
     const entry = ALARM_CATALOGUE[target.kind];
+    const region = alarmRegionOf(target);
+    const sloCovered = entry.sloTier !== undefined && sloTiers.includes(entry.sloTier);
     const dimensions = dimensionsOf(target);
     const across = combinedOver(target);
     return entry.alarms.map((def) => {
@@ -244,6 +298,8 @@ export function alarmSpecs<V>(target: WatchTarget<V>, overrides: readonly AlarmO
             description: def.description,
             dimensions,
             ...(sumOver ? { sumOver } : {}),
+            notify: sloCovered && def.coveredBy !== undefined ? "ticket" : "page",
+            ...(region !== undefined ? { region } : {}),
         };
     });
 }
@@ -283,9 +339,17 @@ export function specProblem(spec: AlarmSpec<unknown>): string | undefined {
     if (period !== undefined) {
         return period;
     }
-    // PutMetricAlarm: EvaluationPeriods x Period may not exceed one day.
-    if (spec.periodSeconds * spec.evaluationPeriods > 86_400) {
-        return `${spec.evaluationPeriods} periods of ${spec.periodSeconds} s exceed the one-day evaluation range CloudWatch allows`;
-    }
-    return undefined;
+    return evaluationRangeProblem(spec.periodSeconds, spec.evaluationPeriods);
+}
+
+/** PutMetricAlarm: Period x EvaluationPeriods at most one day for periods under an hour, seven days otherwise. */
+export const MAX_EVALUATION_SECONDS_SHORT_PERIOD = 86_400;
+export const MAX_EVALUATION_SECONDS = 604_800;
+
+export function evaluationRangeProblem(periodSeconds: number, evaluationPeriods: number): string | undefined {
+    const short = periodSeconds < 3600;
+    const limit = short ? MAX_EVALUATION_SECONDS_SHORT_PERIOD : MAX_EVALUATION_SECONDS;
+    return periodSeconds * evaluationPeriods > limit
+        ? `${evaluationPeriods} periods of ${periodSeconds} s exceed the ${short ? "one-day" : "seven-day"} evaluation range CloudWatch allows${short ? " for periods under an hour" : ""}`
+        : undefined;
 }

@@ -6,7 +6,7 @@ import { AlarmSpec, isPercentile } from "./alarm-catalogue";
 export type AlarmShape<V> = Pick<
     AlarmSpec<V>,
     "namespace" | "metricName" | "statistic" | "threshold" | "comparison" | "periodSeconds" | "evaluationPeriods" | "treatMissingData" | "description" | "dimensions" | "sumOver"
->;
+> & { readonly region?: string };
 
 /**
  * MetricAlarm args for a spec: alarm *and* OK actions to the alert topic (so that chat and mail see
@@ -25,6 +25,8 @@ export function metricAlarmArgs(alarmName: string, spec: AlarmShape<pulumi.Input
         actionsEnabled: true,
         alarmActions: [topicArn],
         okActions: [topicArn],
+        // CloudFront's metrics (and its WAF's) exist only in us-east-1; the alarm must live there.
+        ...(spec.region !== undefined ? { region: spec.region } : {}),
     };
     if (spec.sumOver !== undefined) {
         const sumOver = spec.sumOver;

@@ -1,4 +1,5 @@
 import { AlarmSpec, SumOver } from "./alarm-catalogue";
+import { budgetMinutes, errorBudget, isExpression, SliQuery, SliStyle } from "./slo-catalogue";
 
 /**
  * CloudWatch dashboard bodies (O3), built from plain specs so that the layout is testable without
@@ -20,6 +21,22 @@ export interface GraphSpec {
     readonly sumOver?: SumOver<string>;
 }
 
+/**
+ * One SLO on a dashboard, over its whole window. `requests`: attainment and remaining budget as two
+ * numbers over the window (the SLI's queries return the bad share, `resultId`); `minutes`: the SLI
+ * hour by hour over the window against its bound.
+ */
+export interface SloPanel {
+    readonly title: string;
+    readonly style: SliStyle;
+    readonly objective: number;
+    readonly windowDays: number;
+    readonly queries: readonly SliQuery<string>[];
+    readonly resultId: string;
+    /** Drawn as a line on `minutes` panels. */
+    readonly bound?: { readonly label: string; readonly value: number };
+}
+
 export interface DashboardSpec {
     readonly title: string;
     readonly region: string;
@@ -27,6 +44,8 @@ export interface DashboardSpec {
     readonly description?: string;
     /** Alarms whose state is shown in one status widget at the top. */
     readonly alarmArns?: readonly string[];
+    /** Service levels, under the alarms. */
+    readonly slos?: readonly SloPanel[];
     readonly graphs: readonly GraphSpec[];
 }
 
@@ -63,7 +82,52 @@ function metricRows(g: GraphSpec): unknown[] {
         : { expression: `${aggregation}(METRICS())`, label: `${g.metricName} (${aggregation} over ${over.dimension}s)`, id: "highest" }]];
 }
 
-/** The dashboard body as JSON: title text, optional alarm status, then graphs two to a row. */
+/** Dashboard rows of metric-math queries: metrics and helper expressions hidden, `shown` drawn. */
+function queryRows(queries: readonly SliQuery<string>[], shown: readonly { id: string; expression: string; label: string }[]): unknown[] {
+    const hidden = queries.map((q) => isExpression(q)
+        ? [{ expression: q.expression, id: q.id, visible: false }]
+        : [q.namespace, q.metricName, ...Object.entries(q.dimensions).flat(), { id: q.id, stat: q.stat, visible: false }]);
+    return [...hidden, ...shown.map((e) => [{ ...e }])];
+}
+
+function sloWidget(panel: SloPanel, region: string): Record<string, unknown> {
+    const start = `-P${panel.windowDays}D`;
+    if (panel.style === "requests") {
+        const budget = errorBudget(panel.objective);
+        return {
+            type: "metric",
+            properties: {
+                title: `${panel.title}: ${panel.objective}% over ${panel.windowDays} days`,
+                region,
+                view: "singleValue",
+                // One value over the whole window: the share of bad requests of the window.
+                setPeriodToTimeRange: true,
+                start,
+                end: "P0D",
+                metrics: queryRows(panel.queries, [
+                    { id: "attainment", expression: `100 * (1 - ${panel.resultId})`, label: "attainment (%)" },
+                    { id: "budgetLeft", expression: `100 * (1 - ${panel.resultId} / ${budget})`, label: `error budget left (%, of ${budget * 100}% of requests)` },
+                ]),
+            },
+        };
+    }
+    return {
+        type: "metric",
+        properties: {
+            title: `${panel.title}: ${panel.objective}% of minutes over ${panel.windowDays} days (budget ${budgetMinutes(panel.objective, panel.windowDays)} min; alarms count bad minutes)`,
+            region,
+            view: "timeSeries",
+            stacked: false,
+            start,
+            end: "P0D",
+            period: 3600,
+            metrics: queryRows(panel.queries, [{ id: "hourly", expression: panel.resultId, label: "hour by hour" }]),
+            ...(panel.bound !== undefined ? { annotations: { horizontal: [{ label: panel.bound.label, value: panel.bound.value }] } } : {}),
+        },
+    };
+}
+
+/** The dashboard body as JSON: title text, optional alarm status, the SLOs, then graphs two to a row. */
 export function dashboardBody(spec: DashboardSpec): string {
     const widgets: Record<string, unknown>[] = [];
     let y = 0;
@@ -75,6 +139,10 @@ export function dashboardBody(spec: DashboardSpec): string {
         widgets.push({ type: "alarm", x: 0, y, width: GRID, height: 3, properties: { title: "Alarms", alarms: alarms.slice(i, i + MAX_ALARMS_PER_WIDGET), sortBy: "stateUpdatedTimestamp" } });
         y += 3;
     }
+    (spec.slos ?? []).forEach((panel, i) => {
+        widgets.push({ ...sloWidget(panel, spec.region), x: (i % 2) * GRAPH_WIDTH, y: y + Math.floor(i / 2) * GRAPH_HEIGHT, width: GRAPH_WIDTH, height: GRAPH_HEIGHT });
+    });
+    y += Math.ceil((spec.slos ?? []).length / 2) * GRAPH_HEIGHT;
     spec.graphs.forEach((g, i) => {
         widgets.push({
             type: "metric",

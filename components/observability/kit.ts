@@ -36,6 +36,12 @@ export interface ObservabilityKitArgs {
      */
     readonly alertEmails?: readonly string[];
     /**
+     * Addresses subscribed to the ticket topic by email: slow SLO burns and the fixed alarms an SLO
+     * covers, which need attention within a day, not a page. A ticketing system's mail intake fits.
+     * @default [] — subscribe the topic (`ticketTopicArn`) to whatever files tickets.
+     */
+    readonly ticketEmails?: readonly string[];
+    /**
      * Slack channel that AWS Chatbot posts alerts to (O6).
      * @default undefined — no Chatbot configuration (it needs a one-time console authorisation of the workspace).
      */
@@ -81,13 +87,14 @@ export function validateObservabilityKitArgs(name: string, args: ObservabilityKi
     if (!isValidLogRetention(args.logRetentionDays)) {
         problems.push(`logRetentionDays = ${args.logRetentionDays}: expected one of ${LOG_RETENTION_DAYS.join(", ")}`);
     }
-    const emails = args.alertEmails ?? [];
-    const badEmails = emails.filter((e) => !isEmail(e));
-    if (badEmails.length > 0) {
-        problems.push(`alertEmails = ${JSON.stringify(badEmails)}: expected email addresses such as ops@example.com`);
-    }
-    if (new Set(emails).size !== emails.length) {
-        problems.push(`alertEmails = ${JSON.stringify(emails)}: an address is listed twice`);
+    for (const [arg, emails] of [["alertEmails", args.alertEmails ?? []], ["ticketEmails", args.ticketEmails ?? []]] as const) {
+        const badEmails = emails.filter((e) => !isEmail(e));
+        if (badEmails.length > 0) {
+            problems.push(`${arg} = ${JSON.stringify(badEmails)}: expected email addresses such as ops@example.com`);
+        }
+        if (new Set(emails).size !== emails.length) {
+            problems.push(`${arg} = ${JSON.stringify(emails)}: an address is listed twice`);
+        }
     }
     if (args.slack !== undefined && !isSlackWorkspaceId(args.slack.workspaceId)) {
         problems.push(`slack.workspaceId = "${args.slack.workspaceId}": expected a Slack workspace id such as T0123ABCDE`);
@@ -124,6 +131,8 @@ export class ObservabilityKit extends pulumi.ComponentResource {
     /** KMS key for logs, the alert topic and the trail; service log groups use it too. */
     public readonly keyArn: pulumi.Output<string>;
     public readonly alertTopicArn: pulumi.Output<string>;
+    /** Where what needs attention but no page goes: slow SLO burns, fixed alarms an SLO covers. */
+    public readonly ticketTopicArn: pulumi.Output<string>;
     public readonly trailName: pulumi.Output<string>;
     public readonly trailArn: pulumi.Output<string>;
     public readonly trailBucketName: pulumi.Output<string>;
@@ -156,13 +165,16 @@ export class ObservabilityKit extends pulumi.ComponentResource {
         new aws.kms.Alias(`${name}-observability-key`, { name: `alias/${name}-observability`, targetKeyId: key.keyId }, { parent });
 
         const topic = createAlerts(name, parent, args, key, partition.partition);
+        const tickets = createTickets(name, parent, args, key);
         const trail = createTrail(name, parent, args, key, topic, account, protect);
         const tracing = createTracing(name, parent, args);
 
         const topicName = `${name}-alerts`;
+        const ticketTopicName = `${name}-tickets`;
         const graphs: GraphSpec[] = [
             { title: "Alerts published", namespace: "AWS/SNS", metricName: "NumberOfMessagesPublished", dimensions: { TopicName: topicName }, statistic: "Sum", periodSeconds: 300 },
             { title: "Alert deliveries failed", namespace: "AWS/SNS", metricName: "NumberOfNotificationsFailed", dimensions: { TopicName: topicName }, statistic: "Sum", periodSeconds: 300 },
+            { title: "Tickets published", namespace: "AWS/SNS", metricName: "NumberOfMessagesPublished", dimensions: { TopicName: ticketTopicName }, statistic: "Sum", periodSeconds: 300 },
             ...(trail.securityAlarms.length > 0
                 ? SECURITY_FILTERS.map((f) => ({ title: `Security: ${f.description}`, namespace: securityNamespace(args.environment), metricName: f.metricName, dimensions: {}, statistic: "Sum", periodSeconds: 300, threshold: 1 }))
                 : []),
@@ -174,7 +186,7 @@ export class ObservabilityKit extends pulumi.ComponentResource {
                 dashboardBody({
                     title: `Environment ${args.environment}`,
                     region: args.region,
-                    description: `Alert topic \`${topicName}\`, trail \`${name}-trail\`, X-Ray group \`${args.environment}\`. Service dashboards are named \`${args.environment}-<service>-service\`.`,
+                    description: `Alert topic \`${topicName}\` (pages), ticket topic \`${ticketTopicName}\`, trail \`${name}-trail\`, X-Ray group \`${args.environment}\`. Service dashboards, with their SLOs, are named \`${args.environment}-<service>-service\`; the edge's, with the API's SLOs, \`${args.environment}-edge\`.`,
                     alarmArns,
                     graphs,
                 }),
@@ -183,6 +195,7 @@ export class ObservabilityKit extends pulumi.ComponentResource {
 
         this.keyArn = key.arn;
         this.alertTopicArn = topic.arn;
+        this.ticketTopicArn = tickets.arn;
         this.trailName = trail.trail.name;
         this.trailArn = trail.trail.arn;
         this.trailBucketName = trail.bucket.bucket;
@@ -195,6 +208,7 @@ export class ObservabilityKit extends pulumi.ComponentResource {
         this.registerOutputs({
             keyArn: this.keyArn,
             alertTopicArn: this.alertTopicArn,
+            ticketTopicArn: this.ticketTopicArn,
             trailName: this.trailName,
             trailBucketName: this.trailBucketName,
             trailAccessLogBucketName: this.trailAccessLogBucketName,
@@ -211,10 +225,7 @@ function createAlerts(name: string, parent: pulumi.Resource, args: Observability
         displayName: `${args.environment} alerts`,
         kmsMasterKeyId: key.arn,
     }, { parent });
-    // Logical names from the address, not the list position: reordering the list replaces nothing.
-    for (const email of args.alertEmails ?? []) {
-        new aws.sns.TopicSubscription(`${name}-alerts-email-${email}`, { topic: topic.arn, protocol: "email", endpoint: email }, { parent });
-    }
+    subscribeEmails(`${name}-alerts`, topic, args.alertEmails ?? [], parent);
     if (args.slack !== undefined) {
         const role = new aws.iam.Role(`${name}-chatbot`, {
             description: "Lets AWS Chatbot read CloudWatch to render alarm notifications",
@@ -234,6 +245,24 @@ function createAlerts(name: string, parent: pulumi.Resource, args: Observability
         }, { parent });
     }
     return topic;
+}
+
+/** The ticket topic: encrypted like the alert topic, with its own email subscribers. */
+function createTickets(name: string, parent: pulumi.Resource, args: ObservabilityKitArgs, key: aws.kms.Key): aws.sns.Topic {
+    const topic = new aws.sns.Topic(`${name}-tickets`, {
+        name: `${name}-tickets`,
+        displayName: `${args.environment} tickets`,
+        kmsMasterKeyId: key.arn,
+    }, { parent });
+    subscribeEmails(`${name}-tickets`, topic, args.ticketEmails ?? [], parent);
+    return topic;
+}
+
+function subscribeEmails(name: string, topic: aws.sns.Topic, emails: readonly string[], parent: pulumi.Resource): void {
+    // Logical names from the address, not the list position: reordering the list replaces nothing.
+    for (const email of emails) {
+        new aws.sns.TopicSubscription(`${name}-email-${email}`, { topic: topic.arn, protocol: "email", endpoint: email }, { parent });
+    }
 }
 
 interface AccountOutputs {

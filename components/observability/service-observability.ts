@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmOverride, alarmSpecs, AlarmSpec, overrideProblem, specProblem, WatchTarget } from "./alarm-catalogue";
-import { metricAlarmArgs } from "./alarms";
-import { dashboardBody, graphOfAlarm } from "./dashboard";
+import { AlarmOverride, WatchTarget } from "./alarm-catalogue";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "./log-retention";
+import { SloReport } from "./slo-alarms";
+import { SloOverride, SloTarget } from "./slo-catalogue";
+import { createWatch, LABEL, throwProblems, WatchSpecs, watchSpecs } from "./watch";
 
 export interface ServiceLogGroup {
     /** Short, stable label used in the resource name (`app`, `envoy`). */
@@ -19,8 +20,13 @@ export interface ServiceObservabilityArgs {
     readonly service: string;
     /** Region of the stack, for the dashboard's widgets. */
     readonly region: string;
-    /** The environment's alert topic (platform output `alertTopicArn`); every alarm's alarm and OK action. */
+    /** The environment's alert topic (platform output `alertTopicArn`): alarm and OK action of what pages. */
     readonly alertTopicArn: pulumi.Input<string>;
+    /**
+     * The environment's ticket topic (platform output `ticketTopicArn`): slow SLO burns and the fixed
+     * alarms an SLO covers notify it instead of paging.
+     */
+    readonly ticketTopicArn: pulumi.Input<string>;
     /** The environment's observability key (platform output `observabilityKeyArn`); encrypts the log groups. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** Retention of the log groups in days (platform output `logRetentionDays`); a value CloudWatch Logs accepts. */
@@ -42,6 +48,17 @@ export interface ServiceObservabilityArgs {
      */
     readonly alarmOverrides?: readonly AlarmOverride[];
     /**
+     * What to measure service levels on: each target gets its tier's SLOs (`slo-catalogue.ts`), with
+     * burn-rate alerts and a dashboard panel each.
+     * @default []
+     */
+    readonly slos?: readonly SloTarget<pulumi.Input<string>>[];
+    /**
+     * Per-environment changes to the SLO catalogue (platform output `sloOverrides`).
+     * @default []
+     */
+    readonly sloOverrides?: readonly SloOverride[];
+    /**
      * Create the service dashboard of the watched metrics (O3).
      * @default true
      */
@@ -53,10 +70,8 @@ export interface ServiceObservabilityArgs {
     readonly protect?: boolean;
 }
 
-const LABEL = /^[a-z][a-z0-9-]{0,39}$/;
-
 /** Throws, naming the arg, the value and what is accepted, before any resource is registered. */
-export function validateServiceObservabilityArgs(name: string, args: ServiceObservabilityArgs, parent?: pulumi.Resource): AlarmSpec<pulumi.Input<string>>[] {
+export function validateServiceObservabilityArgs(name: string, args: ServiceObservabilityArgs, parent?: pulumi.Resource): WatchSpecs {
     const problems: string[] = [];
     if (!LABEL.test(args.environment)) {
         problems.push(`environment = "${args.environment}": expected lower-case letters, digits and dashes, starting with a letter`);
@@ -76,46 +91,26 @@ export function validateServiceObservabilityArgs(name: string, args: ServiceObse
     if (new Set(keys).size !== keys.length) {
         problems.push(`logGroups = ${JSON.stringify(keys)}: each key once`);
     }
-    (args.alarmOverrides ?? []).forEach((o, i) => {
-        const problem = overrideProblem(o);
-        if (problem !== undefined) {
-            problems.push(`alarmOverrides[${i}] = ${JSON.stringify(o)}: ${problem}`);
-        }
-    });
-    const targets = args.watch ?? [];
-    for (const t of targets) {
-        if (!LABEL.test(t.name)) {
-            problems.push(`watch name "${t.name}" (${t.kind}): expected lower-case letters, digits and dashes`);
-        }
-    }
-    const names = targets.map((t) => t.name);
-    if (new Set(names).size !== names.length) {
-        problems.push(`watch = ${JSON.stringify(names)}: each target name once (alarm names are built from it)`);
-    }
-    const specs = problems.length > 0 ? [] : targets.flatMap((t) => alarmSpecs(t, args.alarmOverrides ?? []));
-    for (const spec of specs) {
-        const problem = specProblem(spec);
-        if (problem !== undefined) {
-            problems.push(`alarm ${spec.key}: ${problem}`);
-        }
-    }
-    if (problems.length > 0) {
-        const message = `ServiceObservability "${name}": invalid arguments:\n  - ${problems.join("\n  - ")}`;
-        throw parent ? new pulumi.ResourceError(message, parent) : new Error(message);
-    }
+    const specs = watchSpecs({ watch: args.watch ?? [], alarmOverrides: args.alarmOverrides ?? [], slos: args.slos ?? [], sloOverrides: args.sloOverrides ?? [] }, problems);
+    throwProblems("ServiceObservability", name, problems, parent);
     return specs;
 }
 
 /**
  * The observability of one service (O1-O3 at service level): its log groups with the environment's
  * retention and key, the catalogue's alarms for every resource it is handed, each notifying the
- * environment's alert topic on alarm and on recovery, and a dashboard of the same metrics.
+ * environment's alert (or ticket) topic on alarm and on recovery, the SLOs of its tiers with their
+ * burn-rate alerts, and a dashboard of both.
  */
 export class ServiceObservability extends pulumi.ComponentResource {
     /** Log group names by key. */
     public readonly logGroupNames: Record<string, pulumi.Output<string>>;
     /** Alarm ARNs by spec key (`<target>-<metric>`), e.g. for ECS alarm-based rollback. */
     public readonly alarmArns: Record<string, pulumi.Output<string>>;
+    /** The SLOs and the names of their alarms (the composite alarms notify). */
+    public readonly slos: SloReport[];
+    /** Composite (burn-rate) alarm ARNs by name. */
+    public readonly sloAlarmArns: Record<string, pulumi.Output<string>>;
     public readonly dashboardName: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ServiceObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -135,29 +130,17 @@ export class ServiceObservability extends pulumi.ComponentResource {
             }, { parent, protect }).name;
         }
 
-        this.alarmArns = {};
-        const alarms = specs.map((spec) => {
-            const alarm = new aws.cloudwatch.MetricAlarm(`${name}-${spec.key}`, metricAlarmArgs(`${prefix}-${spec.key}`, spec, args.alertTopicArn), { parent });
-            this.alarmArns[spec.key] = alarm.arn;
-            return alarm;
+        const watch = createWatch(name, parent, specs, {
+            prefix,
+            region: args.region,
+            topics: { page: args.alertTopicArn, ticket: args.ticketTopicArn },
+            ...((args.dashboard ?? true) ? { dashboard: { name: `${prefix}-service`, title: `Service ${args.service} (${args.environment})` } } : {}),
         });
-
-        if ((args.dashboard ?? true) && specs.length > 0) {
-            // Dimension values may be outputs of other resources: resolve them, then build the body.
-            const resolved = pulumi.output(specs.map((s) => ({ ...s, dimensions: pulumi.output(s.dimensions) })));
-            const dashboardName = `${prefix}-service`;
-            this.dashboardName = new aws.cloudwatch.Dashboard(`${name}-dashboard`, {
-                dashboardName,
-                dashboardBody: pulumi.all([resolved, pulumi.all(alarms.map((a) => a.arn))]).apply(([resolvedSpecs, alarmArns]) =>
-                    dashboardBody({
-                        title: `Service ${args.service} (${args.environment})`,
-                        region: args.region,
-                        alarmArns,
-                        graphs: (resolvedSpecs as AlarmSpec<string>[]).map(graphOfAlarm),
-                    }),
-                ),
-            }, { parent }).dashboardName;
-        }
-        this.registerOutputs({ logGroupNames: this.logGroupNames, alarmArns: this.alarmArns, dashboardName: this.dashboardName });
+        this.alarmArns = watch.alarmArns;
+        this.slos = watch.slos;
+        this.sloAlarmArns = watch.sloAlarmArns;
+        this.dashboardName = watch.dashboardName;
+        this.registerOutputs({ logGroupNames: this.logGroupNames, alarmArns: this.alarmArns, slos: this.slos, sloAlarmArns: this.sloAlarmArns, dashboardName: this.dashboardName });
     }
 }
+

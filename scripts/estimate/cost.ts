@@ -242,7 +242,12 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
     },
     "aws:kms/key:Key": () => ({ lines: [priced("kms.keyMonth", 1, "fixed", "customer managed key")] }),
     "aws:secretsmanager/secret:Secret": () => ({ lines: [priced("secretsmanager.secretMonth", 1, "fixed", "secret")] }),
-    "aws:cloudwatch/metricAlarm:MetricAlarm": () => ({ lines: [priced("cloudwatch.alarmMonth", 1, "fixed", "metric alarm")] }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": ({ resource }) => {
+        // A metric-math alarm is billed as one alarm per metric it reads; its expressions are free.
+        const metrics = ((resource.inputs.metricQueries as { metric?: unknown }[] | undefined) ?? []).filter((q) => q.metric !== undefined).length;
+        return { lines: [priced("cloudwatch.alarmMonth", Math.max(1, metrics), "fixed", metrics > 1 ? `metric-math alarm reading ${metrics} metrics` : "metric alarm")] };
+    },
+    "aws:cloudwatch/compositeAlarm:CompositeAlarm": () => ({ lines: [priced("cloudwatch.compositeAlarmMonth", 1, "fixed", "composite alarm")] }),
     "aws:cloudwatch/dashboard:Dashboard": () => ({ lines: [priced("cloudwatch.dashboardMonth", 1, "fixed", "dashboard")] }),
     "aws:cloudwatch/logMetricFilter:LogMetricFilter": () => ({ lines: [priced("cloudwatch.customMetricMonth", 1, "fixed", "custom metric of the filter")] }),
     "aws:cloudwatch/logGroup:LogGroup": ({ resource, traffic, countOf }) => {

@@ -2,6 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { SecureApi } from "../../components/edge/secure-api";
+import { AlarmOverride } from "../../components/observability/alarm-catalogue";
+import { EdgeObservability } from "../../components/observability/edge-observability";
+import { SloOverride } from "../../components/observability/slo-catalogue";
 import { isStringList, platformStackChoice, pulumiRawConfig, RawConfig, stackOutputReader } from "../config/reader";
 import { checkProductionEdgeConfig, EDGE_PROJECT, loadEdgeConfig } from "./config";
 
@@ -26,6 +29,8 @@ export async function edgeProgram(raw: RawConfig = pulumiRawConfig(path.resolve(
     const privateSubnetIds = await get<string[]>("privateSubnetIds", isStringList, "a list of subnet ids");
     const albListenerPort = await get<number>("albListenerPort", (v) => v === 80 || v === 443, "80 or 443");
     const albListenerProtocol = await get<"HTTP" | "HTTPS">("albListenerProtocol", (v) => v === "HTTP" || v === "HTTPS", "HTTP or HTTPS");
+    const alarmOverrides = await get<AlarmOverride[]>("alarmOverrides", Array.isArray, "a list of alarm overrides");
+    const sloOverrides = await get<SloOverride[]>("sloOverrides", Array.isArray, "a list of SLO overrides");
     const out = (key: string) => platform.requireOutput(key) as pulumi.Output<string>;
 
     // The platform's tags (environment, owner, cost centre), with this project's name.
@@ -53,6 +58,19 @@ export async function edgeProgram(raw: RawConfig = pulumiRawConfig(path.resolve(
         customDomain: config.customDomain,
     }, { providers: [provider] });
 
+    // Alarms on every stage, distribution and web ACL, and the API's SLOs, to the environment's topics.
+    const observability = new EdgeObservability(`${env}-edge`, {
+        environment: env,
+        region,
+        alertTopicArn: out("alertTopicArn"),
+        ticketTopicArn: out("ticketTopicArn"),
+        stages: [{ name: "api", apiName: edge.apiName, stageName: edge.stageName }],
+        distributions: [{ name: "cdn", distributionId: edge.distributionId }],
+        webAcls: [{ name: "regional-waf", aclName: edge.webAclNames.regional, scope: "REGIONAL" }, { name: "cloudfront-waf", aclName: edge.webAclNames.cloudFront, scope: "CLOUDFRONT" }],
+        alarmOverrides,
+        sloOverrides,
+    }, { providers: [provider] });
+
     return {
         apiUrl: edge.url,
         apiId: edge.apiId,
@@ -61,6 +79,11 @@ export async function edgeProgram(raw: RawConfig = pulumiRawConfig(path.resolve(
         userPoolClientId: edge.userPoolClientId,
         webBucketName: edge.webBucketName,
         distributionId: edge.distributionId,
+        // What watches the edge: the alarms by name, the API's SLOs with their burn-rate alarms, the dashboard.
+        alarmNames: observability.alarmNames,
+        slos: observability.slos,
+        sloAlarmNames: Object.keys(observability.sloAlarmArns),
+        dashboardName: observability.dashboardName,
     };
 }
 

@@ -3,9 +3,10 @@ import { contains, MAX_AZ_NUMBER, MAX_VPC_PREFIX, MIN_VPC_PREFIX, parseCidr } fr
 import { EGRESS_MODES, EgressMode } from "../../components/network/egress";
 import { DEFAULT_INTERFACE_ENDPOINTS } from "../../components/network/network";
 import { AlarmOverride } from "../../components/observability/alarm-catalogue";
-import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observability/alarm-overrides";
+import { OVERRIDE_FORMAT, parseAlarmOverrides, parseSloOverrides, SLO_OVERRIDE_FORMAT } from "../../components/observability/alarm-overrides";
 import { isEmail, isSlackChannelId, isSlackWorkspaceId } from "../../components/observability/alert-targets";
 import { isValidLogRetention, LOG_RETENTION_DAYS } from "../../components/observability/log-retention";
+import { SloOverride, sloProblems, sloSpecs, SLO_TIERS, SloTarget } from "../../components/observability/slo-catalogue";
 import { SERVICE_NAME } from "../service/config";
 import { ACM_CERTIFICATE_ARN, ConfigValidator, DNS_NAME, duplicatesOf, HOSTED_ZONE_ID, optionalString, RawConfig, tagValueProblem } from "../config/reader";
 
@@ -14,7 +15,7 @@ export const PLATFORM_PROJECT = "platform";
 
 /** Every key the platform program reads, without namespace; Pulumi.yaml declares each with a default. */
 export const PLATFORM_CONFIG_KEYS = ["production", "owner", "costCenter", "vpcCidr", "azIds", "egress", "interfaceEndpoints", "logRetentionDays",
-    "alertEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "trailDataEvents", "trailToCloudWatch",
+    "alertEmails", "ticketEmails", "slackWorkspaceId", "slackChannelId", "alarmOverrides", "sloOverrides", "trailDataEvents", "trailToCloudWatch",
     "serviceTls", "fargateSpot", "albHostName", "hostedZoneId", "albCertificateArn", "services",
     "trafficRequestsPerMonth", "trafficGbOutPerMonth", "trafficDynamoReadsPerMonth", "trafficDynamoWritesPerMonth", "trafficLogGbPerMonth"] as const;
 
@@ -34,9 +35,11 @@ export interface PlatformConfig {
     readonly logRetentionDays: number;
     readonly observability: {
         readonly alertEmails: string[];
+        readonly ticketEmails: string[];
         /** Both set, or undefined: no Chatbot configuration. */
         readonly slack?: { readonly workspaceId: string; readonly channelId: string };
         readonly alarmOverrides: AlarmOverride[];
+        readonly sloOverrides: SloOverride[];
         readonly trailDataEvents: boolean;
         readonly trailToCloudWatch: boolean;
     };
@@ -148,6 +151,17 @@ function emailsProblem(emails: string[]): string | undefined {
     return repeated.length > 0 ? `${repeated.join(", ")} repeated` : undefined;
 }
 
+/** SLOs the overrides make inconsistent (alerts that could never fire, or fire within budget), on a target of every tier. */
+function inconsistentSlos(overrides: SloOverride[]): string[] {
+    const sample: Record<(typeof SLO_TIERS)[number], SloTarget> = {
+        apiGateway: { tier: "apiGateway", name: "api", apiName: "api", stageName: "stage" },
+        service: { tier: "service", name: "service", loadBalancerArnSuffix: "app/alb/1", targetGroupArnSuffixes: ["targetgroup/a/1", "targetgroup/b/2"] },
+        dynamodb: { tier: "dynamodb", name: "table", tableName: "table" },
+        cache: { tier: "cache", name: "cache", cacheClusterIds: ["cache-001", "cache-002"] },
+    };
+    return SLO_TIERS.flatMap((tier) => sloSpecs(sample[tier], overrides).flatMap((spec) => sloProblems(spec).map((p) => `${spec.tier}.${spec.kind}: ${p}`)));
+}
+
 /** Reads and validates the platform stack's config; throws a ConfigError naming every bad key. */
 export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfig {
     const v = new ConfigValidator(raw, stack);
@@ -170,6 +184,7 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         isValidLogRetention(d) ? undefined : "not an accepted retention",
     );
     const alertEmails = v.stringList(key("alertEmails"), "email addresses for alerts, such as [\"ops@example.com\"]", [], emailsProblem);
+    const ticketEmails = v.stringList(key("ticketEmails"), "email addresses for tickets (slow SLO burns), such as [\"tickets@example.com\"]", [], emailsProblem);
     const slackWorkspaceId = optionalString(raw, v, key("slackWorkspaceId"), "\"\" (no Slack) or a Slack workspace id such as T0123ABCDE", isSlackWorkspaceId);
     const slackChannelId = optionalString(raw, v, key("slackChannelId"), "\"\" (no Slack) or a Slack channel id such as C0123ABCDE", isSlackChannelId);
     if ((slackWorkspaceId === "") !== (slackChannelId === "") && !v.hasProblem(key("slackWorkspaceId")) && !v.hasProblem(key("slackChannelId"))) {
@@ -184,6 +199,11 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         return problems.length > 0 ? problems.join("; ") : undefined;
     });
     const alarmOverrides = parseAlarmOverrides(overrideEntries).overrides;
+    const sloEntries = v.stringList(key("sloOverrides"), `a list of ${SLO_OVERRIDE_FORMAT}, each SLO still consistent`, [], (entries) => {
+        const { overrides, problems } = parseSloOverrides(entries);
+        return [...problems, ...(problems.length === 0 ? inconsistentSlos(overrides) : [])].join("; ") || undefined;
+    });
+    const sloOverrides = parseSloOverrides(sloEntries).overrides;
     const trailDataEvents = v.boolean(key("trailDataEvents"), false);
     const trailToCloudWatch = v.boolean(key("trailToCloudWatch"), true);
     const serviceTls = v.boolean(key("serviceTls"), true);
@@ -224,8 +244,10 @@ export function loadPlatformConfig(raw: RawConfig, stack: string): PlatformConfi
         logRetentionDays,
         observability: {
             alertEmails,
+            ticketEmails,
             ...(slackWorkspaceId !== "" && slackChannelId !== "" ? { slack: { workspaceId: slackWorkspaceId, channelId: slackChannelId } } : {}),
             alarmOverrides,
+            sloOverrides,
             trailDataEvents,
             trailToCloudWatch,
         },

@@ -24,6 +24,7 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         region: config.region,
         logRetentionDays: config.logRetentionDays,
         alertEmails: config.observability.alertEmails,
+        ticketEmails: config.observability.ticketEmails,
         slack: config.observability.slack,
         trailDataEvents: config.observability.trailDataEvents,
         trailToCloudWatch: config.observability.trailToCloudWatch,
@@ -86,6 +87,7 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         interfaceEndpointIds: network.interfaceEndpointIds,
         flowLogGroupName: network.flowLogGroupName,
         alertTopicArn: observability.alertTopicArn,
+        ticketTopicArn: observability.ticketTopicArn,
         observabilityKeyArn: observability.keyArn,
         trailName: observability.trailName,
         trailBucketName: observability.trailBucketName,
@@ -94,6 +96,7 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         xrayGroupName: observability.xrayGroupName,
         // Parsed once here; service stacks hand them to ServiceObservability as they are.
         alarmOverrides: config.observability.alarmOverrides,
+        sloOverrides: config.observability.sloOverrides,
         // The mesh: what MeshService needs (tasks also join securityGroupIds.app for egress to endpoints and data).
         clusterName: mesh.clusterName,
         clusterArn: mesh.clusterArn,

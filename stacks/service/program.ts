@@ -10,6 +10,7 @@ import { DEFAULT_MESH_INGRESS_PORT, MeshService, serviceConnectUrl } from "../..
 import { AlarmOverride, alarmSpecs, WatchTarget } from "../../components/observability/alarm-catalogue";
 import { layerAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { ServiceObservability } from "../../components/observability/service-observability";
+import { SloOverride, SloTarget } from "../../components/observability/slo-catalogue";
 import { ConfigError, isStringList, platformStackChoice, pulumiRawConfig, RawConfig, stackOutputReader, StackChoice } from "../config/reader";
 import { productionProblems, readServiceConfig, urlVariableOf } from "./config";
 
@@ -50,6 +51,7 @@ interface PlatformValues {
     readonly logRetentionDays: number;
     readonly isolatedSubnetIds: string[];
     readonly alarmOverrides: AlarmOverride[];
+    readonly sloOverrides: SloOverride[];
     /** Service name -> its tasks' security group, created by the platform (`platform:services`). */
     readonly serviceSecurityGroupIds: Record<string, string>;
 }
@@ -63,6 +65,7 @@ async function readPlatformValues(ref: pulumi.StackReference, name: string, choi
         logRetentionDays: await get<number>("logRetentionDays", (v) => typeof v === "number", "a number of days"),
         isolatedSubnetIds: await get<string[]>("isolatedSubnetIds", isStringList, "a list of subnet ids"),
         alarmOverrides: await get<AlarmOverride[]>("alarmOverrides", Array.isArray, "a list of alarm overrides"),
+        sloOverrides: await get<SloOverride[]>("sloOverrides", Array.isArray, "a list of SLO overrides"),
         serviceSecurityGroupIds: await get<Record<string, string>>("serviceSecurityGroupIds",
             (v) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string"), "a map of service name to security group id"),
     };
@@ -246,17 +249,28 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(
         ...(config.postgres ? [{ kind: "rdsInstance" as const, name: "db", instanceId: dbIdentifier(base) }] : []),
         ...(config.cache ? cacheMemberIds(replicationGroupId(base), cacheNodes).map((id, i) => ({ kind: "cache" as const, name: `cache-${i + 1}`, cacheClusterId: id })) : []),
     ];
+    // One SLO set per tier the service has (docs/slo.md): its ALB target groups, each table, its cache.
+    const targetGroups = [mesh.targetGroupArn.apply(targetGroupArnSuffix), ...(mesh.alternateTargetGroupArn ? [mesh.alternateTargetGroupArn.apply(targetGroupArnSuffix)] : [])];
+    const slos: SloTarget<pulumi.Input<string>>[] = [
+        { tier: "service", name: "alb", loadBalancerArnSuffix: out("albArnSuffix"), targetGroupArnSuffixes: targetGroups },
+        ...config.tables.map((t) => ({ tier: "dynamodb" as const, name: `${tableSlugOf(t.name)}-table`, tableName: data!.tableNames[t.name] })),
+        ...(config.cache ? [{ tier: "cache" as const, name: "cache", cacheClusterIds: cacheMemberIds(replicationGroupId(base), cacheNodes) }] : []),
+    ];
     const observability = new ServiceObservability(base, {
         environment: env,
         service: svc,
         region: values.region,
         alertTopicArn: out("alertTopicArn"),
+        ticketTopicArn: out("ticketTopicArn"),
         kmsKeyArn: out("observabilityKeyArn"),
         logRetentionDays: values.logRetentionDays,
         watch,
         alarmOverrides,
+        slos,
+        sloOverrides: values.sloOverrides,
         protect: production,
-    }, opts);
+    // After the data tier: a cache that does not exist yet reports nothing, which its availability SLO counts as down.
+    }, { ...opts, dependsOn: data ? [data] : [] });
 
     return {
         serviceName: mesh.serviceName,
@@ -274,6 +288,9 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(
         dashboardName: observability.dashboardName,
         alarmNames: Object.keys(observability.alarmArns).map((k) => `${alarmPrefix}-${k}`),
         rollbackAlarmNames,
+        // The SLOs with their burn-rate alarms (the composites notify; docs/slo.md).
+        slos: observability.slos,
+        sloAlarmNames: Object.keys(observability.sloAlarmArns),
         tableNames: data?.tableNames ?? {},
         tableArns: data?.tableArns ?? {},
         streamArns: data?.tableStreamArns ?? {},

@@ -12,6 +12,8 @@ const TARGETS: Record<string, WatchTarget> = {
     dynamodbTable: { kind: "dynamodbTable", name: "entities", tableName: "Entities" },
     rdsInstance: { kind: "rdsInstance", name: "db", instanceId: "dev-db" },
     cache: { kind: "cache", name: "cache-001", cacheClusterId: "dev-cache-001" },
+    cloudfrontDistribution: { kind: "cloudfrontDistribution", name: "cdn", distributionId: "E123", alarmRegion: "us-east-1" },
+    webAcl: { kind: "webAcl", name: "waf", aclName: "dev-regional", region: "eu-west-1" },
 };
 
 describe("alarm catalogue", () => {
@@ -111,9 +113,12 @@ describe("alarm catalogue", () => {
         assert.match(problem("cpu=90"), /is not <kind>\.<alarm>/);
     });
 
-    it("refuses an evaluation range longer than the day CloudWatch allows", () => {
-        const [cpu] = alarmSpecs(ecs, parseAlarmOverrides(["ecsService.cpu.period=3600", "ecsService.cpu.periods=25"]).overrides);
-        assert.match(specProblem(cpu)!, /exceed the one-day evaluation range/);
+    it("refuses an evaluation range longer than CloudWatch allows: a day under hour-long periods, seven days otherwise", () => {
+        const cpu = (...entries: string[]) => alarmSpecs(ecs, parseAlarmOverrides(entries).overrides)[0];
+        assert.match(specProblem(cpu("ecsService.cpu.period=3540", "ecsService.cpu.periods=25"))!, /exceed the one-day evaluation range CloudWatch allows for periods under an hour/);
+        assert.strictEqual(specProblem(cpu("ecsService.cpu.period=3600", "ecsService.cpu.periods=25")), undefined);
+        assert.strictEqual(specProblem(cpu("ecsService.cpu.period=3600", "ecsService.cpu.periods=168")), undefined);
+        assert.match(specProblem(cpu("ecsService.cpu.period=3600", "ecsService.cpu.periods=169"))!, /exceed the seven-day evaluation range/);
     });
 });
 

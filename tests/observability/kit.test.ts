@@ -27,6 +27,7 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
         prod = await committedStack("prod", "platform");
         chat = await platform("dev", {
             "platform:alertEmails": JSON.stringify(["ops@example.com", "oncall@example.com"]),
+            "platform:ticketEmails": JSON.stringify(["tickets@example.com"]),
             "platform:slackWorkspaceId": "T0123ABCDE",
             "platform:slackChannelId": "C0123ABCDE",
             "platform:trailToCloudWatch": "false",
@@ -54,6 +55,20 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
     it("encrypts the alert topic with the observability key", () => {
         const topic = dev.one(TOPIC, "-alerts");
         assert.strictEqual(topic.inputs.kmsMasterKeyId, kitKey(dev).state.arn);
+    });
+
+    it("creates a ticket topic beside the alert topic, encrypted with the same key, with its own subscribers and output", () => {
+        for (const g of [dev, prod]) {
+            const tickets = g.one(TOPIC, "-tickets");
+            assert.deepStrictEqual([tickets.inputs.name, tickets.inputs.kmsMasterKeyId], [`${g.run.stack}-tickets`, kitKey(g).state.arn]);
+            assert.notStrictEqual(tickets.state.arn, g.one(TOPIC, "-alerts").state.arn);
+            assert.strictEqual(g.outputs.ticketTopicArn, tickets.state.arn);
+        }
+        const ticketArn = chat.one(TOPIC, "-tickets").state.arn;
+        const subs = chat.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === ticketArn);
+        assert.deepStrictEqual(subs.map((s) => [s.inputs.protocol, s.inputs.endpoint]), [["email", "tickets@example.com"]]);
+        // Slack is for pages: the Chatbot channel does not get tickets.
+        assert.deepStrictEqual(chat.one("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration").inputs.snsTopicArns, [chat.one(TOPIC, "-alerts").state.arn]);
     });
 
     it("lets CloudWatch Logs (regional), SNS, CloudWatch alarms and CloudTrail of this account use the key, with rotation", () => {
@@ -133,7 +148,7 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
 
     it("subscribes the configured emails and a Chatbot Slack channel, whose role only Chatbot assumes and only reads CloudWatch", () => {
         const topicArn = chat.one(TOPIC, "-alerts").state.arn;
-        const subs = chat.ofType("aws:sns/topicSubscription:TopicSubscription");
+        const subs = chat.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === topicArn);
         assert.deepStrictEqual(subs.map((s) => [s.inputs.protocol, s.inputs.endpoint, s.inputs.topic]).sort(), [["email", "oncall@example.com", topicArn], ["email", "ops@example.com", topicArn]]);
         const slack = chat.one("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration").inputs;
         assert.deepStrictEqual([slack.slackTeamId, slack.slackChannelId, slack.snsTopicArns], ["T0123ABCDE", "C0123ABCDE", [topicArn]]);
@@ -158,7 +173,7 @@ describe("platform stack: ObservabilityKit (environment level)", () => {
     it("builds the environment dashboard with the alert topic and security metrics and the alarms' states", () => {
         const body = json(dev.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody);
         const metrics = body.widgets.filter((w: { type: string }) => w.type === "metric").map((w: { properties: { metrics: string[][] } }) => w.properties.metrics[0][1]);
-        assert.deepStrictEqual(metrics, ["NumberOfMessagesPublished", "NumberOfNotificationsFailed", "RootAccountUsage", "UnauthorizedApiCalls"]);
+        assert.deepStrictEqual(metrics, ["NumberOfMessagesPublished", "NumberOfNotificationsFailed", "NumberOfMessagesPublished", "RootAccountUsage", "UnauthorizedApiCalls"]);
         assert.deepStrictEqual(body.widgets.find((w: { type: string }) => w.type === "alarm").properties.alarms.sort(), dev.ofType(ALARM).map((a) => a.state.arn).sort());
     });
 

@@ -66,7 +66,7 @@ const dataRow = (arg: string, overrides: Partial<DataTierArgs>, name = "orders")
 const KIT: ObservabilityKitArgs = { environment: "prod", region: "us-east-1", logRetentionDays: 365 } as ObservabilityKitArgs;
 const kitRow = (arg: string, overrides: Partial<ObservabilityKitArgs>): Row => ({ what: `ObservabilityKit ${arg}`, names: new RegExp(arg), run: () => validateObservabilityKitArgs("prod", { ...KIT, ...overrides }) });
 
-const SVC_OBS: ServiceObservabilityArgs = { environment: "prod", service: "orders", region: "us-east-1", alertTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", logRetentionDays: 365 };
+const SVC_OBS: ServiceObservabilityArgs = { environment: "prod", service: "orders", region: "us-east-1", alertTopicArn: "arn:aws:sns:us-east-1:123456789012:alerts", ticketTopicArn: "arn:aws:sns:us-east-1:123456789012:tickets", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", logRetentionDays: 365 };
 const svcObsRow = (arg: string, overrides: Partial<ServiceObservabilityArgs>): Row => ({ what: `ServiceObservability ${arg}`, names: new RegExp(arg), run: () => validateServiceObservabilityArgs("orders", { ...SVC_OBS, ...overrides }) });
 
 const ROWS: Row[] = [

@@ -39,16 +39,26 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
         assert.deepStrictEqual(((rule.inputs.conditions as Obj[])[0].pathPattern as Obj).values, ["/api/v1/entities*", "/api/v1/data*", "/api/v1/secure*"]);
     });
 
-    it("sends every alarm, on alarm and on recovery, to the platform's alert topic", () => {
-        const alarms = gDev.ofType(ALARM);
-        assert.ok(alarms.length >= 9, `${alarms.length} alarms`);
-        for (const a of alarms) {
-            assert.deepStrictEqual(a.inputs.alarmActions, [dev.alertTopicArn], a.name);
-            assert.deepStrictEqual(a.inputs.okActions, [dev.alertTopicArn], a.name);
+    it("sends every fixed alarm, on alarm and on recovery, to the alert topic, or to the ticket topic where an SLO covers its signal", () => {
+        const fixed = gDev.ofType(ALARM).filter((a) => !String(a.inputs.name).includes("-slo-"));
+        assert.ok(fixed.length >= 9, `${fixed.length} alarms`);
+        const covered = ["alb-target5xx", "alb-latencyP99", "entities-table-readThrottles", "entities-table-writeThrottles", "entities-table-systemErrors"].map((k) => `dev-entities-${k}`);
+        for (const a of fixed) {
+            const topic = covered.includes(String(a.inputs.name)) ? dev.ticketTopicArn : dev.alertTopicArn;
+            assert.deepStrictEqual([a.inputs.alarmActions, a.inputs.okActions], [[topic], [topic]], a.name);
         }
-        const kinds = new Set(alarms.map((a) => a.inputs.namespace));
+        assert.deepStrictEqual(covered.filter((n) => !fixed.some((a) => a.inputs.name === n)), [], "covered alarms stay (rollback, early notice)");
+        const kinds = new Set(fixed.map((a) => a.inputs.namespace));
         for (const ns of ["AWS/ECS", "AWS/ApplicationELB", "AWS/DynamoDB", "AWS/ElastiCache"]) {
             assert.ok(kinds.has(ns), `no ${ns} alarm`);
+        }
+        // The SLO windows notify nobody by themselves: their composite pages (fast) or tickets (slow).
+        for (const w of gDev.ofType(ALARM).filter((a) => String(a.inputs.name).includes("-slo-"))) {
+            assert.deepStrictEqual([w.inputs.alarmActions, w.inputs.okActions], [undefined, undefined], w.name);
+        }
+        for (const c of gDev.ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm")) {
+            const topic = String(c.inputs.alarmName).endsWith("-fast") ? dev.alertTopicArn : dev.ticketTopicArn;
+            assert.deepStrictEqual([c.inputs.alarmActions, c.inputs.okActions], [[topic], [topic]], c.name);
         }
     });
 

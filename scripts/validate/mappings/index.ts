@@ -26,6 +26,7 @@ import { cloudfrontFunction } from "./cloudfront/function";
 import { originAccessControl } from "./cloudfront/origin-access-control";
 import { responseHeadersPolicy } from "./cloudfront/response-headers-policy";
 import { trail } from "./cloudtrail/trail";
+import { compositeAlarm } from "./cloudwatch/composite-alarm";
 import { dashboard } from "./cloudwatch/dashboard";
 import { logMetricFilter } from "./cloudwatch/log-metric-filter";
 import { metricAlarm } from "./cloudwatch/metric-alarm";
@@ -115,7 +116,7 @@ export const MAPPINGS = [
     bucket, bucketPolicy, bucketOwnershipControls, bucketPublicAccessBlock, bucketVersioning,
     bucketServerSideEncryptionConfiguration, bucketLifecycleConfiguration, bucketLogging,
     // Observability
-    topic, topicSubscription, metricAlarm, logMetricFilter, dashboard, trail, xrayGroup, samplingRule,
+    topic, topicSubscription, metricAlarm, compositeAlarm, logMetricFilter, dashboard, trail, xrayGroup, samplingRule,
     // Edge and API
     distribution, cachePolicy, originAccessControl, responseHeadersPolicy, cloudfrontFunction,
     webAcl, webAclAssociation, webAclLoggingConfiguration,
