@@ -1,6 +1,7 @@
 import { PlanSection } from "../lib/plan-sections";
 import { flowsPlanSection } from "./reachability";
 import { routesSection } from "./request-paths";
+import { SLO_SECTION } from "./slo";
 import { diagramsSection } from "../diagrams";
 
 /**
@@ -10,6 +11,7 @@ import { diagramsSection } from "../diagrams";
 export const PLAN_SECTIONS: readonly PlanSection[] = [
     flowsPlanSection,
     routesSection,
+    SLO_SECTION,
     // Last: it draws what the analyses before it found.
     diagramsSection,
 ];
