@@ -65,6 +65,18 @@ describe("estimate: cost arithmetic", () => {
         assert.strictEqual(round2(cost([res("w", "aws:wafv2/webAcl:WebAcl", { rules: [{}, {}, {}] })]).fixedUsd), round2(usd("waf.webAclMonth") + 3 * usd("waf.ruleMonth")));
     });
 
+    it("bills a metric-math alarm once per metric it reads, a plain alarm once, a composite alarm at its own rate", () => {
+        const plain = res("cpu", "aws:cloudwatch/metricAlarm:MetricAlarm", { metricName: "CPUUtilization" });
+        const math = res("burn", "aws:cloudwatch/metricAlarm:MetricAlarm", {
+            metricQueries: [{ id: "e0", metric: {} }, { id: "r0", metric: {} }, { id: "e1", metric: {} }, { id: "r1", metric: {} }, { id: "bad", expression: "..." }],
+        });
+        const composite = res("page", "aws:cloudwatch/compositeAlarm:CompositeAlarm", { alarmRule: 'ALARM("a") AND ALARM("b")' });
+        const c = cost([plain, math, composite]);
+        assert.deepStrictEqual(c.stacks[0].lines.map((l) => [l.resource, l.quantity, l.unitUsd]), [["cpu", 1, usd("cloudwatch.alarmMonth")], ["burn", 4, usd("cloudwatch.alarmMonth")], ["page", 1, usd("cloudwatch.compositeAlarmMonth")]]);
+        assert.strictEqual(round2(c.fixedUsd), round2(5 * 0.1 + 0.5));
+        assert.deepStrictEqual(c.notPriced, []);
+    });
+
     it("lists unknown types and unknown sizes as not priced, never at zero silently", () => {
         const c = cost([res("x", "aws:sqs/queue:Queue"), res("db", "aws:rds/instance:Instance", { instanceClass: "db.x9.huge" })]);
         assert.deepStrictEqual(c.notPriced.map((n) => n.resource), ["x", "db"]);

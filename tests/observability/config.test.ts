@@ -60,6 +60,27 @@ describe("platform config: observability keys", () => {
         assert.deepStrictEqual(both, { workspaceId: "T0123ABCDE", channelId: "C0123ABCDE" });
     });
 
+    it("reads SLO overrides and ticket emails, both empty by default", () => {
+        const dev = load("dev").observability;
+        assert.deepStrictEqual([dev.sloOverrides, dev.ticketEmails], [[], []]);
+        const set = load("dev", {
+            "platform:sloOverrides": JSON.stringify(["service.latency.thresholdMs=200", "dynamodb.availability.windowDays=28"]),
+            "platform:ticketEmails": JSON.stringify(["tickets@example.com"]),
+        }).observability;
+        assert.deepStrictEqual(set.sloOverrides, [{ tier: "service", kind: "latency", field: "thresholdMs", value: 200 }, { tier: "dynamodb", kind: "availability", field: "windowDays", value: 28 }]);
+        assert.deepStrictEqual(set.ticketEmails, ["tickets@example.com"]);
+    });
+
+    it("refuses a bad SLO override, naming the key and the entry, and an override that makes an SLO inconsistent", () => {
+        assert.match(problemsOf({ "platform:sloOverrides": JSON.stringify(["service.latency.objective=100"]) }, "platform:sloOverrides"), /"service\.latency\.objective=100": objective must be a percentage above 0 and below 100/);
+        assert.match(problemsOf({ "platform:sloOverrides": JSON.stringify(["cache.latency.thresholdMs=fast"]) }, "platform:sloOverrides"), /thresholdMs "fast" is not a number/);
+        // 90 % availability at 14.4x would alarm on 144 % of requests: it could never fire.
+        assert.match(problemsOf({ "platform:sloOverrides": JSON.stringify(["apiGateway.availability.objective=90"]) }, "platform:sloOverrides"), /apiGateway\.availability: .*can never be reached/);
+        // 3 days: the slow alert's 0.6x would fire while the budget lasts.
+        assert.match(problemsOf({ "platform:sloOverrides": JSON.stringify(["cache.latency.windowDays=3"]) }, "platform:sloOverrides"), /cache\.latency: slow burn rate 0\.6x/);
+        assert.match(problemsOf({ "platform:ticketEmails": JSON.stringify(["tickets"]) }, "platform:ticketEmails"), /tickets not an email address/);
+    });
+
     it("refuses a non-boolean trail switch", () => {
         assert.match(problemsOf({ "platform:trailToCloudWatch": "yes" }, "platform:trailToCloudWatch"), /true or false/);
     });

@@ -135,3 +135,65 @@ describe("ServiceObservability (service level)", () => {
         assert.throws(() => validateServiceObservabilityArgs("x", { ...base, watch: [db, db] }), /each target name once/);
     });
 });
+
+describe("ServiceObservability with SLOs", () => {
+    let g: Graph;
+    before(async () => {
+        g = await runProgram(() => {
+            const alb = new aws.lb.LoadBalancer("alb", { internal: true, loadBalancerType: "application" });
+            const blue = new aws.lb.TargetGroup("orders-tg", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1" });
+            const green = new aws.lb.TargetGroup("orders-tg-alt", { port: 8080, protocol: "HTTP", targetType: "ip", vpcId: "vpc-1" });
+            new ServiceObservability("prod-orders", {
+                ...serviceArgs("prod"),
+                watch: [
+                    { kind: "albTargetGroup", name: "alb", loadBalancerArnSuffix: alb.arnSuffix, targetGroupArnSuffix: blue.arnSuffix, alternateTargetGroupArnSuffix: green.arnSuffix },
+                    { kind: "dynamodbTable", name: "table", tableName: "prod-Orders" },
+                    { kind: "cache", name: "cache-1", cacheClusterId: "prod-orders-cache-001" },
+                ],
+                slos: [
+                    { tier: "service", name: "alb", loadBalancerArnSuffix: alb.arnSuffix, targetGroupArnSuffixes: [blue.arnSuffix, green.arnSuffix] },
+                    { tier: "dynamodb", name: "table", tableName: "prod-Orders" },
+                    { tier: "cache", name: "cache", cacheClusterIds: ["prod-orders-cache-001", "prod-orders-cache-002"] },
+                ],
+                sloOverrides: [{ tier: "service", kind: "latency", field: "thresholdMs", value: 200 }],
+            });
+        }, { stack: "prod" });
+    });
+
+    it("tickets the fixed alarms its SLOs cover and pages the others", () => {
+        const topicOf = (key: string) => (g.named(`prod-orders-${key}`).inputs.alarmActions as string[])[0];
+        for (const key of ["alb-target5xx", "alb-latencyP99", "table-readThrottles", "table-writeThrottles", "table-systemErrors"]) {
+            assert.strictEqual(topicOf(key), TICKETS, key);
+        }
+        for (const key of ["alb-unhealthyHosts", "cache-1-engineCpu", "cache-1-evictions", "cache-1-memory"]) {
+            assert.strictEqual(topicOf(key), TOPIC, key);
+        }
+    });
+
+    it("creates two burn alerts per SLO, each a composite over its long and short window, with the override applied", () => {
+        const composites = g.ofType("aws:cloudwatch/compositeAlarm:CompositeAlarm");
+        assert.strictEqual(composites.length, 3 * 2 * 2);
+        const latency = g.ofType(ALARM).find((a) => a.inputs.name === "prod-orders-slo-alb-latency-fast-1h")!.inputs;
+        const ranks = (latency.metricQueries as { metric?: { stat: string; dimensions: Record<string, string> } }[]).filter((q) => q.metric?.stat.startsWith("PR"));
+        assert.deepStrictEqual(ranks.map((q) => q.metric!.stat), ["PR(0:0.2)", "PR(0:0.2)"]);
+        assert.match(ranks[0].metric!.dimensions.TargetGroup, /^targetgroup\//);
+    });
+
+    it("draws each SLO on the service dashboard with resolved dimensions", () => {
+        const body = JSON.parse(String(g.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody));
+        const slos = body.widgets.filter((w: { properties: { title?: string } }) => String(w.properties.title).startsWith("SLO "));
+        assert.deepStrictEqual(slos.map((w: { properties: { title: string } }) => w.properties.title.split(":")[0]).sort(),
+            ["SLO alb-availability", "SLO alb-latency", "SLO cache-availability", "SLO cache-latency", "SLO table-availability", "SLO table-latency"]);
+        const alb = slos.find((w: { properties: { title: string } }) => w.properties.title.startsWith("SLO alb-availability")).properties;
+        assert.match(JSON.stringify(alb.metrics), /"TargetGroup","targetgroup\//);
+        const table = slos.find((w: { properties: { title: string } }) => w.properties.title.startsWith("SLO table-latency")).properties;
+        assert.deepStrictEqual([table.view, table.period, table.annotations.horizontal[0].value], ["timeSeries", 3600, 10]);
+    });
+
+    it("refuses an SLO override that is not one, and one that makes an SLO inconsistent, naming the argument", () => {
+        const base = { ...serviceArgs("dev"), slos: [{ tier: "dynamodb" as const, name: "table", tableName: "t" }] };
+        assert.throws(() => validateServiceObservabilityArgs("x", { ...base, sloOverrides: [{ tier: "dynamodb", kind: "latency", field: "windowDays", value: 0.5 }] }), /sloOverrides\[0\].*windowDays must be a whole number/);
+        assert.throws(() => validateServiceObservabilityArgs("x", { ...base, sloOverrides: [{ tier: "dynamodb", kind: "latency", field: "objective", value: 50 }] }), /SLO table-latency: .*bad minutes can never happen/);
+        assert.throws(() => validateServiceObservabilityArgs("x", { ...base, slos: [...base.slos, ...base.slos] }), /slos = .*each target name once/);
+    });
+});

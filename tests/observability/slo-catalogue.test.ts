@@ -57,6 +57,8 @@ describe("SLO arithmetic (worked examples)", () => {
         assert.strictEqual(badMinutesToAlarm(14.4, 99, 5), 1); // 0.72 -> 1
         assert.strictEqual(badMinutesToAlarm(6, 99, 360), 22); // 21.6 -> 22
         assert.strictEqual(badMinutesToAlarm(6, 99, 30), 2); // 1.8 -> 2
+        // 1.5 x 10 % x 60 is 9 exactly, though 9.000000000000002 in floating point: 9 minutes, not 10.
+        assert.strictEqual(badMinutesToAlarm(1.5, 90, 60), 9);
         // 99.99 %: a single bad minute in an hour already burns 166x.
         assert.strictEqual(badMinutesToAlarm(14.4, 99.99, 60), 1);
         const [fast, slow] = burnAlertSpecs(spec("dynamodb", "latency"));

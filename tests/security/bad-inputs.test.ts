@@ -83,6 +83,8 @@ const ROWS: Row[] = [
     platformRow("platform:slackWorkspaceId", "workspace"),
     platformRow("platform:slackChannelId", "C0123ABCDE"),
     platformRow("platform:alarmOverrides", '["nonsense"]'),
+    platformRow("platform:sloOverrides", '["service.latency.objective=100"]'),
+    platformRow("platform:ticketEmails", '["tickets-at-example.com"]'),
     platformRow("platform:trailDataEvents", "1"),
     platformRow("platform:trailToCloudWatch", "no"),
     platformRow("platform:serviceTls", "TRUE"),
