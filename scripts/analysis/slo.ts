@@ -18,19 +18,12 @@ const ROOT = path.resolve(__dirname, "../..");
 const COMPOSITE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
 const METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
-export interface SloRow {
+export interface SloRow extends Pick<SloReport, "tier" | "kind" | "style" | "objective" | "windowDays" | "thresholdMs" | "budgetMinutes"> {
     readonly stack: string;
     readonly slo: string;
-    readonly tier: string;
-    readonly kind: string;
-    /** `requests` or `minutes`: what the objective counts. */
-    readonly style: string;
-    readonly objective: number;
-    readonly windowDays: number;
-    readonly thresholdMs?: number;
-    readonly budgetMinutes: number;
     /** Bad requests the budget allows at the traffic profile's volume, where the profile counts this tier's requests. */
     readonly budgetRequests?: number;
+    /** The paging and the ticketing composite alarms, with their burn rates. */
     readonly pages: string;
     readonly tickets: string;
 }
