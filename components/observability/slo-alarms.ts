@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SloPanel } from "./dashboard";
-import { BurnAlertSpec, burnAlertSpecs, budgetMinutes, isExpression, SloSpec, sliOf, WindowAlarmSpec } from "./slo-catalogue";
+import { BurnAlertSpec, burnAlertSpecs, budgetMinutes, daysToExhaust, isExpression, SloSpec, sliOf, WindowAlarmSpec } from "./slo-catalogue";
 
 /** Where burn-rate alerts go: fast burns page (the alert topic), slow burns ticket. */
 export interface SloTopics {
@@ -31,7 +31,7 @@ export interface SloReport {
     }[];
 }
 
-export const sloName = (prefix: string, spec: Pick<SloSpec<unknown>, "key">) => `${prefix}-slo-${spec.key}`;
+const sloName = (prefix: string, spec: Pick<SloSpec<unknown>, "key">) => `${prefix}-slo-${spec.key}`;
 const alarmName = (prefix: string, key: string) => `${prefix}-slo-${key}`;
 
 /** The report of an SLO's alarms, from the specs alone (the names are computed, not read back). */
@@ -60,7 +60,7 @@ export function sloReport<V>(prefix: string, spec: SloSpec<V>): SloReport {
  * MetricAlarm args of one window: metric math only, no actions of its own (the composite of its
  * burn alert notifies, so that one window alone never pages).
  */
-export function windowAlarmArgs(name: string, w: WindowAlarmSpec<pulumi.Input<string>>, region?: string): aws.cloudwatch.MetricAlarmArgs {
+export function windowAlarmArgs(name: string, w: WindowAlarmSpec<pulumi.Input<string>>): aws.cloudwatch.MetricAlarmArgs {
     return {
         name,
         alarmDescription: w.description,
@@ -73,7 +73,6 @@ export function windowAlarmArgs(name: string, w: WindowAlarmSpec<pulumi.Input<st
         metricQueries: w.queries.map((q) => isExpression(q)
             ? { id: q.id, expression: q.expression, ...(q.label ? { label: q.label } : {}), returnData: q.id === w.resultId }
             : { id: q.id, returnData: false, metric: { namespace: q.namespace, metricName: q.metricName, stat: q.stat, period: q.periodSeconds, dimensions: q.dimensions } }),
-        ...(region !== undefined ? { region } : {}),
     };
 }
 
@@ -83,28 +82,27 @@ export function burnAlertRule(longName: string, shortName: string): string {
 }
 
 /** Creates, for every SLO, one metric alarm per window and one composite alarm per burn alert. */
-export function createSloAlarms(name: string, prefix: string, specs: readonly SloSpec<pulumi.Input<string>>[], topics: SloTopics, parent: pulumi.Resource, region?: string): Record<string, pulumi.Output<string>> {
+export function createSloAlarms(name: string, prefix: string, specs: readonly SloSpec<pulumi.Input<string>>[], topics: SloTopics, parent: pulumi.Resource): Record<string, pulumi.Output<string>> {
     const compositeArns: Record<string, pulumi.Output<string>> = {};
     for (const spec of specs) {
         for (const b of burnAlertSpecs(spec)) {
-            compositeArns[alarmName(prefix, b.key)] = createBurnAlert(name, prefix, spec, b, topics, parent, region).arn;
+            compositeArns[alarmName(prefix, b.key)] = createBurnAlert(name, prefix, spec, b, topics, parent).arn;
         }
     }
     return compositeArns;
 }
 
-function createBurnAlert(name: string, prefix: string, spec: SloSpec<pulumi.Input<string>>, b: BurnAlertSpec<pulumi.Input<string>>, topics: SloTopics, parent: pulumi.Resource, region?: string): aws.cloudwatch.CompositeAlarm {
-    const [long, short] = [b.long, b.short].map((w) => new aws.cloudwatch.MetricAlarm(`${name}-slo-${w.key}`, windowAlarmArgs(alarmName(prefix, w.key), w, region), { parent }));
+function createBurnAlert(name: string, prefix: string, spec: SloSpec<pulumi.Input<string>>, b: BurnAlertSpec<pulumi.Input<string>>, topics: SloTopics, parent: pulumi.Resource): aws.cloudwatch.CompositeAlarm {
+    const [long, short] = [b.long, b.short].map((w) => new aws.cloudwatch.MetricAlarm(`${name}-slo-${w.key}`, windowAlarmArgs(alarmName(prefix, w.key), w), { parent }));
     const topic = b.alert.notify === "page" ? topics.page : topics.ticket;
     return new aws.cloudwatch.CompositeAlarm(`${name}-slo-${b.key}`, {
         alarmName: alarmName(prefix, b.key),
-        alarmDescription: `${b.alert.name === "fast" ? "PAGE" : "TICKET"} ${spec.key}: ${spec.objective}% ${spec.kind} over ${spec.windowDays} days is burning its error budget at ${b.burnRate}x or faster over the last ${b.long.windowMinutes} and ${b.short.windowMinutes} minutes (${spec.description}). See docs/slo.md.`,
+        alarmDescription: `${b.alert.name === "fast" ? "PAGE" : "TICKET"} ${spec.key}: ${spec.objective}% ${spec.kind} over ${spec.windowDays} days is burning its error budget at ${b.burnRate}x or faster over the last ${b.long.windowMinutes} and ${b.short.windowMinutes} minutes, which spends the whole budget in ${Number(daysToExhaust(b.burnRate, spec.windowDays).toFixed(1))} days (${spec.description}). See docs/slo.md.`,
         // The names come from the alarms' outputs, so the composite waits for both to exist.
         alarmRule: pulumi.all([long.name, short.name]).apply(([l, s]) => burnAlertRule(l, s)),
         actionsEnabled: true,
         alarmActions: [topic],
         okActions: [topic],
-        ...(region !== undefined ? { region } : {}),
     }, { parent });
 }
 

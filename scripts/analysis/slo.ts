@@ -6,7 +6,7 @@
  * not what the stack plans (a composite that is missing, notifies nobody or does not require both windows).
  */
 import * as path from "path";
-import { BURN_ALERTS, SloKind, sloProblems, SloSpec, SloTier, SLO_TIERS, SliStyle, errorBudget } from "../../components/observability/slo-catalogue";
+import { budgetEvents, BURN_ALERTS, SloKind, sloProblems, SloSpec, SloTier, SLO_TIERS, SliStyle } from "../../components/observability/slo-catalogue";
 import type { SloReport } from "../../components/observability/slo-alarms";
 import { loadPlatformConfig, TrafficProfile } from "../../stacks/platform/config";
 import type { PlannedResource } from "../lib/mock-runtime";
@@ -126,7 +126,7 @@ export function sloTable(plan: EnvironmentPlan, traffic: TrafficProfile | undefi
                 stack: stack.project, slo: report.name, tier: report.tier, kind: report.kind, style: report.style, objective: report.objective, windowDays: report.windowDays,
                 ...(report.thresholdMs !== undefined ? { thresholdMs: report.thresholdMs } : {}),
                 budgetMinutes: report.budgetMinutes,
-                ...(requests !== undefined && report.style === "requests" ? { budgetRequests: Math.floor(errorBudget(report.objective) * requests) } : {}),
+                ...(requests !== undefined && report.style === "requests" ? { budgetRequests: budgetEvents(report.objective, requests) } : {}),
                 pages: report.alerts.filter((a) => a.notify === "page").map((a) => `${a.alarm} (${a.burnRate}x)`).join(", "),
                 tickets: report.alerts.filter((a) => a.notify === "ticket").map((a) => `${a.alarm} (${a.burnRate}x)`).join(", "),
             };
