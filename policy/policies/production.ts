@@ -136,9 +136,8 @@ function alarmDimensions(alarm: PolicyResource): Props[] {
 }
 
 /**
- * Every stage and distribution has at least one CloudWatch alarm with actions. Not yet in the pack:
- * the edge's alarms are built separately (edge observability); register it in index.ts once they
- * exist, and the plans must pass it.
+ * Every stage and distribution has at least one CloudWatch alarm with actions; the edge stack's
+ * EdgeObservability creates them (docs/slo.md, "Edge alarms").
  */
 export const edgeAlarmsPresent: StackValidationPolicy = {
     name: "edge-alarms-present",
@@ -165,4 +164,4 @@ export const edgeAlarmsPresent: StackValidationPolicy = {
     },
 };
 
-export const productionPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [productionViewerTls, productionAlbHttps, productionNoStaticSecrets, auditBucketAccessLogging];
+export const productionPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [productionViewerTls, productionAlbHttps, productionNoStaticSecrets, auditBucketAccessLogging, edgeAlarmsPresent];

@@ -99,6 +99,18 @@ function pairStack(parentType: string, companionType: string, withCompanion: boo
     return withCompanion ? [parent, res(companionType, {}, { name: "c", dependsOn: [parent.urn] })] : [parent, res(companionType, {}, { name: "c" })];
 }
 
+/** A stage and a distribution, watched (alarms with actions on their metrics) or not. */
+function edgeAlarmCases(): PolicyCases {
+    const api = res("aws:apigateway/restApi:RestApi", { name: "prod-api" }, { name: "prod-api" });
+    const stage = res("aws:apigateway/stage:Stage", { stageName: "v1" }, { name: "prod-stage", dependsOn: [api.urn] });
+    const cdn = res("aws:cloudfront/distribution:Distribution", {}, { name: "prod-cdn" });
+    const alarm = (name: string, props: Record<string, unknown>, dependsOn: string[] = []) =>
+        res("aws:cloudwatch/metricAlarm:MetricAlarm", { alarmActions: ["arn:aws:sns:us-east-1:123456789012:prod-alerts"], ...props }, { name, dependsOn });
+    const stageAlarm = alarm("api-4xx", { namespace: "AWS/ApiGateway", dimensions: { ApiName: "prod-api", Stage: "v1" } });
+    const cdnAlarm = alarm("cdn-5xx", { namespace: "AWS/CloudFront", dimensions: { DistributionId: "E1", Region: "Global" } }, [cdn.urn]);
+    return { compliant: [[api, stage, cdn, stageAlarm, cdnAlarm]], nonCompliant: [[api, stage, cdn, cdnAlarm], [api, stage, cdn, stageAlarm]] };
+}
+
 /** For each policy of the pack: resources that pass it and resources that each violate one of its checks. */
 export const POLICY_CASES: Record<string, PolicyCases> = {
     "kms-key-rotation": {
@@ -321,6 +333,7 @@ export const POLICY_CASES: Record<string, PolicyCases> = {
         ],
         nonCompliant: [secretStack(false), [res(T.cache, cache({ authToken: "static" }))], [res(T.cache, cache())], [res(T.db, db({ password: "static" }))]],
     },
+    "edge-alarms-present": edgeAlarmCases(),
     "audit-bucket-access-logging": {
         compliant: [trailStack("other")],
         nonCompliant: [trailStack("none"), trailStack("itself")],

@@ -37,6 +37,7 @@ const EXPECTED_LEVELS: Record<string, "mandatory" | "advisory"> = {
     "ecr-repository-hardened": "mandatory",
     "ecs-containers-hardened": "mandatory",
     "ecs-containers-read-only-root": "mandatory",
+    "edge-alarms-present": "mandatory",
     "cloudfront-tls": "mandatory",
     "cloudfront-custom-certificate": "advisory",
     "cloudfront-waf-and-private-origins": "mandatory",
@@ -126,8 +127,8 @@ describe("policy runner", () => {
     });
 });
 
-/** Not in the pack until the edge's alarms exist (then it moves into the table above). */
-describe("policy edge-alarms-present (written, not yet registered)", () => {
+/** In the pack since the edge creates its alarms (EdgeObservability); its finer cases. */
+describe("policy edge-alarms-present", () => {
     const api = res("aws:apigateway/restApi:RestApi", { name: "prod-api" }, { name: "prod-api" });
     const stage = res("aws:apigateway/stage:Stage", { stageName: "v1" }, { name: "prod-stage", dependsOn: [api.urn] });
     const cdn = res("aws:cloudfront/distribution:Distribution", {}, { name: "prod-cdn" });
@@ -136,8 +137,8 @@ describe("policy edge-alarms-present (written, not yet registered)", () => {
     const stageAlarm = alarm("api-5xx", { namespace: "AWS/ApiGateway", dimensions: { ApiName: "prod-api", Stage: "v1" } });
     const cdnAlarm = alarm("cdn-5xx", { namespace: "AWS/CloudFront", dimensions: { DistributionId: "E1", Region: "Global" } }, [cdn.urn]);
 
-    it("is not in the pack yet, so the plans without edge alarms still pass", () => {
-        assert.ok(!ALL_POLICIES.some((p) => p.name === edgeAlarmsPresent.name));
+    it("is in the pack: the edge stack creates the alarms it asks for", () => {
+        assert.ok(ALL_POLICIES.some((p) => p.name === edgeAlarmsPresent.name));
     });
 
     it("passes a stage and a distribution each watched by an alarm with actions", async () => {
