@@ -84,3 +84,17 @@ export class EnvReader {
 /** TLS modes of a client connection: `verify-full` checks the chain and the host name; `off` is for loopback servers only. */
 export type TlsMode = "verify-full" | "off";
 export const TLS_MODES: readonly TlsMode[] = ["verify-full", "off"];
+
+/** Settings every service reads: identity, listener, logs, traces, shutdown budget and idempotency keys' lifetime (docs/services.md). */
+export function serviceSettings(e: EnvReader, defaultName: string) {
+    return {
+        serviceName: e.string("SERVICE_NAME", defaultName),
+        port: e.int("PORT", 8080, 1, 65535),
+        host: e.string("HOST", "0.0.0.0"),
+        logLevel: e.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace"], "info"),
+        otlpEndpoint: e.optional("OTEL_EXPORTER_OTLP_ENDPOINT"),
+        // Below ECS's stopTimeout (30 s, components/mesh), after which the container is killed.
+        shutdownTimeoutMs: e.int("SHUTDOWN_TIMEOUT_MS", 25_000, 1000, 120_000),
+        idempotencyTtlSeconds: e.int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600, 60, 7 * 24 * 3600),
+    };
+}

@@ -4,53 +4,68 @@ import { Logger } from "./logger";
 export interface Closer {
     readonly name: string;
     close(): Promise<unknown>;
+    /**
+     * Whether a failure to close loses work. The HTTP server is critical (a request cut short); a
+     * store client is not: when its server is down there is nothing left to flush, and the task
+     * must still exit 0 so that ECS does not count a clean stop as a crash.
+     * @default false
+     */
+    readonly critical?: boolean;
 }
 
 export interface ShutdownOptions {
     readonly logger: Logger;
-    /** Called first: `/health` turns 503 so that the load balancer stops sending new requests. */
+    /** Called first: `/health` turns 503 and responses close their connections. */
     readonly onDraining?: () => void;
     readonly closers: readonly Closer[];
     /**
      * Hard limit for the whole sequence. ECS sends SIGKILL `stopTimeout` (30 s, components/mesh)
-     * after SIGTERM; finishing earlier lets the last log lines and spans out.
+     * after SIGTERM; finishing earlier lets the last log lines and spans out. Every request is
+     * bounded well below this (docs/services.md), so in-flight requests finish within it.
      * @default 25000
      */
     readonly timeoutMs?: number;
+    /** Limit for each non-critical closer, so that a client stuck on a dead server cannot use up the budget. @default 2000 */
+    readonly closerTimeoutMs?: number;
 }
 
 /**
- * The shutdown sequence: mark draining, then close each resource in order (Fastify's `close` waits
- * for in-flight requests), logging each step. Resolves to the exit code: 0 when everything closed
- * in time, 1 otherwise. Separate from the signal wiring so that tests can run it.
+ * The shutdown sequence: mark draining, then close each resource in order (Fastify's `close` stops
+ * accepting and waits for in-flight requests), logging each step. Resolves to the exit code: 1 when
+ * a critical closer failed or the sequence timed out, 0 otherwise. Separate from the signal wiring
+ * so that tests can run it.
  */
 export async function shutdown(options: ShutdownOptions): Promise<number> {
     const { logger } = options;
+    const timeoutMs = options.timeoutMs ?? 25_000;
+    const closerTimeoutMs = options.closerTimeoutMs ?? 2000;
     options.onDraining?.();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<number>((resolve) => {
-        timer = setTimeout(() => {
-            logger.error({ timeoutMs: options.timeoutMs ?? 25_000 }, "shutdown timed out");
-            resolve(1);
-        }, options.timeoutMs ?? 25_000);
-    });
+    const timers: NodeJS.Timeout[] = [];
+    const within = <T>(ms: number, p: Promise<T>, onTimeout: () => T) => Promise.race([p, new Promise<T>((resolve) => timers.push(setTimeout(() => resolve(onTimeout()), ms)))]);
     const sequence = (async () => {
         let code = 0;
         for (const closer of options.closers) {
-            try {
-                await closer.close();
+            // Settles to an outcome, never rejects: a close that fails after its time is up must not become an unhandled rejection.
+            const closed = closer.close().then(() => "closed" as const, (err: unknown) => ({ err }));
+            const outcome = closer.critical ? await closed : await within<Awaited<typeof closed> | "timed out">(closerTimeoutMs, closed, () => "timed out");
+            if (outcome === "closed") {
                 logger.info({ resource: closer.name }, "closed");
-            } catch (err) {
-                code = 1;
-                logger.error({ err, resource: closer.name }, "close failed");
+            } else if (outcome === "timed out") {
+                logger.warn({ resource: closer.name, timeoutMs: closerTimeoutMs }, "close timed out; going on");
+            } else {
+                code = closer.critical ? 1 : code;
+                logger[closer.critical ? "error" : "warn"]({ err: outcome.err, resource: closer.name }, "close failed");
             }
         }
         return code;
     })();
     try {
-        return await Promise.race([sequence, timeout]);
+        return await within(timeoutMs, sequence, () => {
+            logger.error({ timeoutMs }, "shutdown timed out");
+            return 1;
+        });
     } finally {
-        clearTimeout(timer);
+        timers.forEach(clearTimeout);
     }
 }
 

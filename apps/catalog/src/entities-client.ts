@@ -1,4 +1,4 @@
-import { HttpError } from "../../shared/http";
+import { dependencyUnavailable } from "../../shared/http";
 import { MeshClient, UpstreamError } from "../../shared/mesh-client";
 
 export interface EntityRef {
@@ -11,10 +11,15 @@ export interface EntityRef {
 export class EntitiesClient {
     constructor(private readonly mesh: MeshClient) {}
 
-    /** The entity, or undefined when entities answers 404; a 503 HttpError when it cannot answer. */
-    async get(id: string, requestId?: string): Promise<EntityRef | undefined> {
+    /**
+     * The entity, or undefined when entities answers 404; a 503 HttpError (with Retry-After) when it
+     * cannot answer. `fresh` asks entities to read its table instead of its cache (`Cache-Control:
+     * no-cache`): what a write that depends on the entity's existence must use.
+     */
+    async get(id: string, requestId?: string, fresh = false): Promise<EntityRef | undefined> {
+        const headers: Record<string, string> = { ...(requestId ? { "x-request-id": requestId } : {}), ...(fresh ? { "cache-control": "no-cache" } : {}) };
         try {
-            const res = await this.mesh.get<EntityRef>(`/api/v1/entities/${encodeURIComponent(id)}`, requestId ? { "x-request-id": requestId } : {});
+            const res = await this.mesh.get<EntityRef>(`/api/v1/entities/${encodeURIComponent(id)}`, headers);
             if (res.status === 404) {
                 return undefined;
             }
@@ -23,10 +28,7 @@ export class EntitiesClient {
             }
             return res.body;
         } catch (err) {
-            if (err instanceof UpstreamError) {
-                throw new HttpError(503, "dependency_unavailable", err.message);
-            }
-            throw err;
+            throw err instanceof UpstreamError ? dependencyUnavailable("entities", err) : err;
         }
     }
 }

@@ -16,6 +16,18 @@ export const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[
             );
             CREATE INDEX books_author_entity_id ON books (author_entity_id);`,
     },
+    {
+        id: "002_idempotency_keys",
+        sql: `
+            CREATE TABLE idempotency_keys (
+                key          text PRIMARY KEY,
+                request_hash text NOT NULL,
+                response     jsonb,
+                expires_at   timestamptz NOT NULL
+            );
+            CREATE INDEX idempotency_keys_expires_at ON idempotency_keys (expires_at);
+            CREATE INDEX books_created_at_id ON books (created_at, id);`,
+    },
 ];
 
 /**

@@ -7,7 +7,7 @@ import { MeshClient, UpstreamError } from "../../shared/mesh-client";
 import { RunningDynamo, RunningPostgres, RunningRedis, startDynamo, startPostgres, startRedis } from "../../../tests/helpers/servers";
 import { ENTITIES_TABLE, logSink, startEntities, TABLE } from "../../entities/test/harness";
 import { BookRepository } from "../src/books";
-import { createPool } from "../src/db";
+import { createPool, databaseBreaker } from "../src/db";
 import { EntitiesClient } from "../src/entities-client";
 import { migrate, MIGRATIONS } from "../src/migrations";
 import { buildCatalogApp } from "../src/server";
@@ -50,7 +50,7 @@ describe("catalog service (apps/catalog) against PostgreSQL and a real entities 
     async function startCatalog(entitiesUrl: string, retries = 2, timeoutMs = 2000) {
         const logger = createLogger("catalog", "warn", logSink().stream);
         const mesh = new MeshClient({ service: "entities", baseUrl: entitiesUrl, retries, timeoutMs, backoffMs: 10 });
-        const { app } = buildCatalogApp({ books: new BookRepository(pool), entities: new EntitiesClient(mesh), logger });
+        const { app } = buildCatalogApp({ books: new BookRepository(pool, databaseBreaker(logger)), entities: new EntitiesClient(mesh), logger });
         await app.listen({ port: 0, host: "127.0.0.1" });
         return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, stop: () => app.close() };
     }

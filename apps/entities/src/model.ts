@@ -9,6 +9,12 @@ export interface Entity {
     readonly updatedAt: string;
 }
 
+/** An entity with the version its item has in the table (raised by every write; what the cache orders writes by). */
+export interface Versioned<T> {
+    readonly version: number;
+    readonly value: T;
+}
+
 /** What `GET ?name=` returns: the NameIndex projects only the keys and `attributes`. */
 export interface EntitySummary {
     readonly id: string;
@@ -24,18 +30,19 @@ export interface EntityInput {
 
 export type EntityPatch = Partial<EntityInput>;
 
-/** Cache lifetimes (seconds): hot items briefly, static data for an hour; every write invalidates anyway. */
+/** Cache lifetimes (seconds): hot items briefly, static data for an hour; writes update the cache anyway. */
 export const CACHE_TTL = { hot: 300, static: 3600 } as const;
 
-export function ttlOf(entity: Pick<Entity, "static">): number {
-    return entity.static ? CACHE_TTL.static : CACHE_TTL.hot;
+export function ttlOf(entity: Pick<Entity, "static"> | null): number {
+    return entity?.static ? CACHE_TTL.static : CACHE_TTL.hot;
 }
 
 /** Items are `pk = ENTITY#<id>`, `sk = ENTITY`: one item per entity, room for related items under the same pk. */
 export const keyOf = (id: string) => ({ pk: `ENTITY#${id}`, sk: "ENTITY" });
 export const idOfPk = (pk: string) => pk.slice("ENTITY#".length);
+/** Idempotency records of POST share the table (no `name`, so they stay out of the NameIndex) and expire through its TTL. */
+export const idempotencyKeyOf = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: "IDEMPOTENCY" });
 
 export const cacheKeys = {
-    byId: (id: string) => `entities:v1:id:${id}`,
-    byName: (name: string) => `entities:v1:name:${name}`,
+    byId: (id: string) => `entities:v2:id:${id}`,
 };

@@ -58,46 +58,50 @@ describe("entities service (apps/entities) against dynalite and redis-server", (
             assert.ok(staticTtl > CACHE_TTL.static - 5 && staticTtl <= CACHE_TTL.static, `static TTL ${staticTtl}`);
         });
 
-        it("invalidates the cached item on update, so the next read sees the new value", async () => {
+        it("writes an update through to the cache, so the next read is a hit with the new value", async () => {
             const { id } = await create({ name: "beta", attributes: { v: 1 } });
             await call("GET", `${api}/${id}`);
             assert.strictEqual((await call("GET", `${api}/${id}`)).headers.get("x-cache"), "hit");
             const updated = await call("PATCH", `${api}/${id}`, { attributes: { v: 2 } });
             assert.strictEqual(updated.status, 200);
-            assert.strictEqual(await admin.exists(cacheKeys.byId(id)), 0, "the update must drop the cached item");
+            const before = svc.stats.dynamoCalls;
             const after = await call("GET", `${api}/${id}`);
-            assert.strictEqual(after.headers.get("x-cache"), "miss");
+            assert.strictEqual(after.headers.get("x-cache"), "hit");
             assert.deepStrictEqual(after.body.attributes, { v: 2 });
+            assert.strictEqual(svc.stats.dynamoCalls, before);
         });
 
-        it("invalidates the lists of the old and the new name when an entity is renamed", async () => {
+        it("lists by name from the table (lists are not cached), so a rename shows at once in both lists", async () => {
             const { id } = await create({ name: "old-name" });
             await create({ name: "new-name" });
             assert.strictEqual((await call("GET", `${api}?name=old-name`)).body.items.length, 1);
             assert.strictEqual((await call("GET", `${api}?name=new-name`)).body.items.length, 1);
             await call("PATCH", `${api}/${id}`, { name: "new-name" });
-            const oldList = await call("GET", `${api}?name=old-name`);
-            const newList = await call("GET", `${api}?name=new-name`);
-            assert.strictEqual(oldList.headers.get("x-cache"), "miss");
-            assert.deepStrictEqual(oldList.body.items, []);
-            assert.strictEqual(newList.body.items.length, 2);
+            assert.deepStrictEqual((await call("GET", `${api}?name=old-name`)).body.items, []);
+            assert.strictEqual((await call("GET", `${api}?name=new-name`)).body.items.length, 2);
         });
 
-        it("invalidates on delete, so a deleted entity is not served from the cache", async () => {
+        it("keeps a tombstone on delete, so a deleted entity is a 404 even from the cache", async () => {
             const { id } = await create({ name: "gamma" });
             await call("GET", `${api}/${id}`);
             assert.strictEqual((await call("DELETE", `${api}/${id}`)).status, 204);
-            assert.strictEqual((await call("GET", `${api}/${id}`)).status, 404);
+            const gone = await call("GET", `${api}/${id}`);
+            assert.strictEqual(gone.status, 404);
+            assert.strictEqual(gone.headers.get("x-cache"), "hit");
         });
 
-        it("keeps serving from DynamoDB when the cache refuses the connection (wrong AUTH token)", async () => {
-            const degraded = await startEntities(dynamo, redis, "wrong-password");
+        it("keeps serving reads and creates from DynamoDB when the cache refuses the connection (wrong AUTH token); updates answer 503", async () => {
+            const degraded = await startEntities(dynamo, { ...redis, password: "wrong-password" });
             try {
                 const res = await call("POST", `${degraded.url}/api/v1/entities`, { name: "no-cache" });
                 assert.strictEqual(res.status, 201);
                 const read = await call("GET", `${degraded.url}/api/v1/entities/${res.body.id}`);
                 assert.strictEqual(read.status, 200);
                 assert.strictEqual(read.headers.get("x-cache"), "miss");
+                const patch = await call("PATCH", `${degraded.url}/api/v1/entities/${res.body.id}`, { name: "changed" });
+                assert.strictEqual(patch.status, 503);
+                assert.ok(Number(patch.headers.get("retry-after")) >= 1);
+                assert.strictEqual((await call("GET", `${degraded.url}/api/v1/entities/${res.body.id}`)).body.name, "no-cache", "nothing was changed");
                 assert.ok(degraded.logs.some((l) => l.level === "warn" && String(l.message).includes("cache unavailable")), "the cache failure is logged");
             } finally {
                 await degraded.stop();
