@@ -51,7 +51,8 @@ export class CircuitBreaker {
      * answers, so it closes the breaker.
      */
     async run<T>(fn: () => Promise<T>, counts: (err: unknown) => boolean = () => true): Promise<T> {
-        if (this.failures > 0) {
+        const probe = this.failures > 0;
+        if (probe) {
             if (this.probing || this.now() < this.openUntil) {
                 throw new BreakerOpenError(this.options.name, Math.max(1, this.retryAfterMs));
             }
@@ -62,14 +63,17 @@ export class CircuitBreaker {
             this.succeeded();
             return value;
         } catch (err) {
-            if (counts(err)) {
-                this.failed(err);
-            } else {
+            if (!counts(err)) {
                 this.succeeded();
+            } else if (probe || this.failures === 0) {
+                // Calls that were already under way when another one opened the breaker fail for the same reason: they do not lengthen the backoff.
+                this.failed(err);
             }
             throw err;
         } finally {
-            this.probing = false;
+            if (probe) {
+                this.probing = false;
+            }
         }
     }
 

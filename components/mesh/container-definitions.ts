@@ -68,6 +68,24 @@ export interface ContainerDefinitionsArgs {
      * ECS Exec on a read-only root. The collector stays read-only. @default false
      */
     readonly execCommand?: boolean;
+    /**
+     * Task memory, MiB. Sets the app's Node.js heap limit from it (NODE_OPTIONS, see nodeHeapLimitMiB)
+     * unless `environment` sets NODE_OPTIONS itself: V8 sizes its heap from the host's memory, not
+     * the task's, so without it a busy task grows until the kernel kills it. Harmless for non-Node
+     * images. Without it, no limit is set.
+     */
+    readonly taskMemoryMiB?: number;
+}
+
+/** Memory the collector sidecar reserves, MiB. */
+export const ADOT_MEMORY_RESERVATION_MIB = 64;
+
+/**
+ * The Node.js old-space limit for a task's app, MiB: three quarters of what the collector leaves,
+ * the rest being V8's young generation, code, buffers and native memory (512 MiB task -> 336).
+ */
+export function nodeHeapLimitMiB(taskMemoryMiB: number): number {
+    return Math.floor((taskMemoryMiB - ADOT_MEMORY_RESERVATION_MIB) * 0.75);
 }
 
 /** Container definitions, as ECS's `containerDefinitions` JSON takes them (keys sorted for stable diffs). */
@@ -89,6 +107,7 @@ export function containerDefinitions(args: ContainerDefinitionsArgs): object[] {
             // Where the app's OpenTelemetry SDK sends traces: the sidecar, on localhost.
             { name: "OTEL_EXPORTER_OTLP_ENDPOINT", value: "http://127.0.0.1:4317" },
             { name: "OTEL_SERVICE_NAME", value: args.serviceName },
+            ...(args.taskMemoryMiB !== undefined && args.environment.NODE_OPTIONS === undefined ? [{ name: "NODE_OPTIONS", value: `--max-old-space-size=${nodeHeapLimitMiB(args.taskMemoryMiB)}` }] : []),
         ],
         secrets: byName(args.secrets).map((name) => ({ name, valueFrom: args.secrets[name] })),
         mountPoints: [{ sourceVolume: TMP_VOLUME, containerPath: "/tmp", readOnly: false }],
@@ -110,7 +129,7 @@ export function containerDefinitions(args: ContainerDefinitionsArgs): object[] {
         // ECS runs `CMD` (exec form) or `CMD-SHELL`; the collector image has no shell, only this binary.
         healthCheck: { command: ["CMD", "/healthcheck"], interval: 15, timeout: 5, retries: 3, startPeriod: 10 },
         logConfiguration: logs(ADOT_CONTAINER),
-        memoryReservation: 64,
+        memoryReservation: ADOT_MEMORY_RESERVATION_MIB,
     };
     return [app, collector];
 }

@@ -396,6 +396,7 @@ export class MeshService extends pulumi.ComponentResource {
                     user: args.user ?? DEFAULT_APP_USER,
                     adotImage,
                     execCommand: args.enableExecuteCommand ?? false,
+                    taskMemoryMiB: args.memory ?? 1024,
                 })),
             ),
         }, { parent });

@@ -3,6 +3,7 @@ import { BreakerOpenError, CircuitBreaker } from "../../shared/breaker";
 import { TlsMode } from "../../shared/env";
 import { Logger } from "../../shared/logger";
 import { withSpan } from "../../shared/telemetry";
+import { Versioned } from "./model";
 
 /** How the cache client connects and how long it waits: the one place these options are set. */
 export interface CacheClientSettings {
@@ -137,6 +138,24 @@ export class VersionedCache {
             redis.defineCommand("cacheFill", { numberOfKeys: 1, lua: SCRIPTS.fill });
         }
         this.redis = redis as ScriptedRedis;
+    }
+
+    /**
+     * Read-through: the cached value (null for a tombstone), or `load()`'s, which fills the cache
+     * (for `ttlOf(value)` seconds) under the rules above. A load slower than half the marker's
+     * lifetime does not fill: a write's mark may have expired while it ran.
+     */
+    async get<T>(key: string, load: () => Promise<Versioned<T> | undefined>, ttlOf: (value: T) => number): Promise<{ value: T | null | undefined; outcome: CacheOutcome }> {
+        const cached = await this.read<T>(key);
+        if (cached.outcome === "hit") {
+            return cached;
+        }
+        const started = Date.now();
+        const loaded = await load();
+        if (loaded !== undefined && Date.now() - started < (this.markerTtl * 1000) / 2) {
+            await this.fill(key, loaded.version, loaded.value, ttlOf(loaded.value));
+        }
+        return { value: loaded?.value, outcome: "miss" };
     }
 
     /** The cached value or tombstone of `key`; a miss when absent, marked, or when the cache cannot answer. */

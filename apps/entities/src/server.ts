@@ -100,20 +100,9 @@ export function buildEntitiesApp(deps: EntitiesDeps): { app: FastifyInstance; ma
 
         app.get<{ Params: { id: string } }>("/:id", { schema: { params: idParams } }, async (request, reply) => {
             const { id } = request.params;
-            const key = cacheKeys.byId(id);
             const fresh = wantsFresh(request);
-            const cached = fresh ? { outcome: "miss" as const } : await cache.read<Entity>(key);
-            let value: Entity | null | undefined;
-            if (cached.outcome === "hit") {
-                value = cached.value;
-            } else {
-                const loaded = await repository.get(id);
-                if (loaded !== undefined && !fresh) {
-                    await cache.fill(key, loaded.version, loaded.value, ttlOf(loaded.value));
-                }
-                value = loaded?.value;
-            }
-            reply.header("x-cache", fresh ? "bypass" : cached.outcome);
+            const { value, outcome } = fresh ? { value: (await repository.get(id))?.value, outcome: "bypass" } : await cache.get(cacheKeys.byId(id), () => repository.get(id), ttlOf);
+            reply.header("x-cache", outcome);
             if (value === undefined || value === null) {
                 throw notFound(id);
             }

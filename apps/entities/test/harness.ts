@@ -38,14 +38,15 @@ export interface EntitiesTestOptions {
 
 /**
  * A running entities service on loopback, over dynalite and a redis-server, built from the same
- * client factories as main.ts; counts the DynamoDB requests it makes.
+ * client factories as main.ts; counts the DynamoDB requests it makes, and its writes.
  */
 export async function startEntities(dynamo: RunningDynamo, redis: CacheEndpoint, options: EntitiesTestOptions = {}) {
     Object.assign(process.env, LOCAL_AWS_ENV);
     const client = dynamoClient({ dynamodbEndpoint: dynamo.endpoint, dynamodbTimeoutMs: 2000, dynamodbConnectTimeoutMs: 1000, dynamodbMaxAttempts: 3 });
-    const stats = { dynamoCalls: 0 };
-    client.middlewareStack.add((next) => async (args) => {
+    const stats = { dynamoCalls: 0, dynamoWrites: 0 };
+    client.middlewareStack.add((next, context) => async (args) => {
         stats.dynamoCalls++;
+        stats.dynamoWrites += /^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(context.commandName ?? "") ? 1 : 0;
         return next(args);
     }, { step: "initialize", name: "countCalls" });
     const logs = logSink();
