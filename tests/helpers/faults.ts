@@ -15,6 +15,9 @@ export interface FaultProxy {
     thaw(): void;
     /** Destroys every open connection (both sides); new ones are accepted as usual. */
     cutConnections(): void;
+    /** Until accept(): every new connection is closed at once (a server that is down); open ones are cut. */
+    refuse(): void;
+    accept(): void;
     /** Connections accepted so far. */
     readonly accepted: number;
     stop(): Promise<void>;
@@ -22,10 +25,15 @@ export interface FaultProxy {
 
 export async function faultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
     let frozen = false;
+    let refusing = false;
     let accepted = 0;
     const pairs = new Set<[net.Socket, net.Socket]>();
     const server = net.createServer((client) => {
         accepted++;
+        if (refusing) {
+            client.destroy();
+            return;
+        }
         const upstream = net.connect(target.port, target.host);
         const pair: [net.Socket, net.Socket] = [client, upstream];
         pairs.add(pair);
@@ -59,6 +67,11 @@ export async function faultProxy(target: { host: string; port: number }): Promis
             each((s) => s.resume());
         },
         cutConnections: () => each((s) => s.destroy()),
+        refuse: () => {
+            refusing = true;
+            each((s) => s.destroy());
+        },
+        accept: () => void (refusing = false),
         get accepted() {
             return accepted;
         },

@@ -1,5 +1,5 @@
 import { Pool, PoolClient, QueryResult } from "pg";
-import { CircuitBreaker } from "../../shared/breaker";
+import { BreakerOpenError, CircuitBreaker } from "../../shared/breaker";
 import { dependencyUnavailable } from "../../shared/http";
 import { withSpan } from "../../shared/telemetry";
 import { postgresUnavailable } from "./db";
@@ -139,7 +139,7 @@ export class BookRepository {
                 if ((err as { code?: string }).code === "23505") {
                     throw new DuplicateIsbnError("a book with this ISBN is already in the catalogue");
                 }
-                throw postgresUnavailable(err) ? dependencyUnavailable("PostgreSQL", err) : err;
+                throw err instanceof BreakerOpenError || postgresUnavailable(err) ? dependencyUnavailable("PostgreSQL", err) : err;
             }
         });
     }

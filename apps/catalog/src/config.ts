@@ -15,7 +15,7 @@ export function catalogConfig(env = process.env) {
         dbPoolMax: e.int("DB_POOL_MAX", 10, 1, 100),
         dbConnectTimeoutMs: e.int("DB_CONNECT_TIMEOUT_MS", DB_TIMEOUTS.connectMs, 100, 60_000),
         dbStatementTimeoutMs: statementTimeoutMs,
-        dbQueryTimeoutMs: e.int("DB_QUERY_TIMEOUT_MS", statementTimeoutMs + 1000, 100, 61_000),
+        dbQueryTimeoutMs: e.int("DB_QUERY_TIMEOUT_MS", statementTimeoutMs, 100, 60_000),
         dbBackoffMaxMs: e.int("DB_BACKOFF_MAX_MS", 5000, 100, 60_000),
         entitiesUrl: e.url("ENTITIES_URL"),
         entitiesTimeoutMs: e.int("ENTITIES_TIMEOUT_MS", 2000, 100, 30_000),

@@ -19,7 +19,7 @@ export interface DbSettings {
     readonly statementTimeoutMs?: number;
     /**
      * The client's own limit for an answer, ms: it also covers a server that does not answer at all
-     * (frozen, network gone), where `statement_timeout` never fires. @default statement timeout + 1000
+     * (frozen, network gone), where `statement_timeout` never fires. @default the statement timeout
      */
     readonly queryTimeoutMs?: number;
 }
@@ -45,7 +45,7 @@ export function poolConfig(s: DbSettings): PoolConfig {
         connectionTimeoutMillis: s.connectTimeoutMs ?? DB_TIMEOUTS.connectMs,
         idleTimeoutMillis: 30_000,
         statement_timeout: statementMs,
-        query_timeout: s.queryTimeoutMs ?? statementMs + 1000,
+        query_timeout: s.queryTimeoutMs ?? statementMs,
         lock_timeout: statementMs,
         idle_in_transaction_session_timeout: statementMs * 2,
         keepAlive: true,
