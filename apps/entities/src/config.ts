@@ -31,7 +31,8 @@ export function dynamoClient(config: Pick<EntitiesConfig, "dynamodbEndpoint" | "
     return new DynamoDBClient({
         ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
         maxAttempts: config.dynamodbMaxAttempts,
-        requestHandler: { requestTimeout: config.dynamodbTimeoutMs, connectionTimeout: config.dynamodbConnectTimeoutMs },
+        // Without throwOnRequestTimeout the SDK only logs a warning when an attempt exceeds requestTimeout, and keeps waiting.
+        requestHandler: { requestTimeout: config.dynamodbTimeoutMs, connectionTimeout: config.dynamodbConnectTimeoutMs, throwOnRequestTimeout: true },
     });
 }
 

@@ -1,11 +1,14 @@
 import * as assert from "assert";
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
+import * as http from "http";
+import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { Pool } from "pg";
 import { ENTITIES_TABLE } from "../../entities/test/harness";
 import { freePort, LOCAL_AWS_ENV, RunningDynamo, RunningPostgres, RunningRedis, startDynamo, startPostgres, startRedis } from "../../../tests/helpers/servers";
+import { faultProxy } from "../../../tests/helpers/faults";
 import { bundleService } from "../bundle";
 import { budget } from "../../../tests/helpers/budget";
 
@@ -69,6 +72,66 @@ describe("service bundles (what the images run)", function () {
         const logs = [...entities.lines, ...catalog.lines].filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { service: string; message: string });
         assert.ok(logs.some((l) => l.service === "catalog" && l.message === "migrations done"));
         assert.ok(logs.some((l) => l.service === "entities" && l.message === "shutting down"));
+    });
+
+    /** GET or POST over a keep-alive agent (the ALB's way), resolving with the status and the `connection` header. */
+    function request(agent: http.Agent, url: string, method = "GET", body?: unknown): Promise<{ status: number; connection?: string }> {
+        return new Promise((resolve, reject) => {
+            const req = http.request(url, { agent, method, headers: body === undefined ? {} : { "content-type": "application/json" } }, (res) => {
+                res.resume();
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+            });
+            req.on("error", reject);
+            req.end(body === undefined ? undefined : JSON.stringify(body));
+        });
+    }
+
+    it("stops within 2 s of SIGTERM with exit 0 while a keep-alive request is in flight and its stores are frozen (entities)", async () => {
+        const [cache, table] = await Promise.all([faultProxy(redis), faultProxy(dynamo)]);
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+            const entities = await run("entities", { ENTITIES_TABLE: "bundle-Entities", DYNAMODB_ENDPOINT: `http://${table.host}:${table.port}`, DYNAMODB_TIMEOUT_MS: "800", DYNAMODB_MAX_ATTEMPTS: "1", CACHE_HOST: cache.host, CACHE_PORT: String(cache.port), CACHE_TLS: "off", CACHE_AUTH_TOKEN: redis.password, CACHE_TIMEOUT_MS: "100" });
+            assert.strictEqual((await request(agent, `${entities.url}/health`)).connection, "keep-alive");
+            cache.freeze();
+            table.freeze();
+            const inFlight = request(agent, `${entities.url}/api/v1/entities/00000000-0000-4000-8000-000000000000`);
+            await new Promise((r) => setTimeout(r, 50));
+            const signalled = Date.now();
+            const exit = entities.stop();
+            const answer = await inFlight;
+            assert.strictEqual(answer.status, 503, "the in-flight request is answered (DynamoDB frozen: 503)");
+            assert.strictEqual(answer.connection, "close", "its keep-alive connection is closed with it");
+            assert.strictEqual(await exit, 0, entities.lines.join("\n"));
+            assert.ok(Date.now() - signalled < 2000, `exited ${Date.now() - signalled} ms after SIGTERM`);
+        } finally {
+            agent.destroy();
+            cache.thaw();
+            table.thaw();
+            await Promise.all([cache.stop(), table.stop()]);
+        }
+    });
+
+    it("stops within 2 s of SIGTERM with exit 0 while a keep-alive POST waits for entities (catalog)", async () => {
+        const slow = http.createServer((req, res) => setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: req.url!.split("/").pop(), name: "slow", attributes: {} })), 500));
+        await new Promise<void>((r) => slow.listen(0, "127.0.0.1", () => r()));
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+            const catalog = await run("catalog", { DB_HOST: pg.host, DB_PORT: String(pg.port), DB_NAME: "app", DB_USERNAME: pg.user, DB_PASSWORD: pg.password, DB_TLS: "off", ENTITIES_URL: `http://127.0.0.1:${(slow.address() as AddressInfo).port}` });
+            assert.strictEqual((await request(agent, `${catalog.url}/health`)).connection, "keep-alive");
+            const inFlight = request(agent, `${catalog.url}/api/v1/books`, "POST", { title: "In flight", authorEntityId: "00000000-0000-4000-8000-000000000000" });
+            await new Promise((r) => setTimeout(r, 100));
+            const signalled = Date.now();
+            const exit = catalog.stop();
+            const answer = await inFlight;
+            assert.strictEqual(answer.status, 201, "the in-flight request completes");
+            assert.strictEqual(answer.connection, "close");
+            assert.strictEqual(await exit, 0, catalog.lines.join("\n"));
+            assert.ok(Date.now() - signalled < 2000, `exited ${Date.now() - signalled} ms after SIGTERM`);
+        } finally {
+            agent.destroy();
+            slow.closeAllConnections();
+            await new Promise((r) => slow.close(r));
+        }
     });
 
     it("refuses to start with a message naming every missing variable", async () => {
