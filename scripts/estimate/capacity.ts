@@ -33,9 +33,6 @@ export const CACHE_NODE_QPS: Readonly<Record<string, number>> = {
     "cache.m7g.large": 80000, "cache.r7g.large": 80000, "cache.r7g.xlarge": 150000,
 };
 
-/** Requests a second one task serves, per vCPU, when the service's config does not say (`<service>:rpsPerTask`). */
-export const DEFAULT_RPS_PER_VCPU = 500;
-
 export interface ServiceCapacity {
     readonly service: string;
     readonly maxTasks: number;

@@ -7,7 +7,8 @@ import { OVERRIDE_FORMAT, parseAlarmOverrides } from "../../components/observabi
 import { closestKey, ConfigProblem, ConfigValidator, duplicatesOf, RawConfig, tagValueProblem } from "../config/reader";
 import { SERVICE_CONFIG_KEYS, ServiceConfigKey } from "./schema";
 
-export { SERVICE_CONFIG_KEYS, ServiceConfigKey } from "./schema";
+import { DEFAULT_RPS_PER_VCPU } from "./schema";
+export { DEFAULT_RPS_PER_VCPU, SERVICE_CONFIG_KEYS, ServiceConfigKey } from "./schema";
 
 /**
  * Config of a service project (`apps/<service>/`). The namespace is the project name, which is
@@ -60,6 +61,11 @@ export interface ServiceConfig {
     readonly postgresInstanceClass: string;
     /** ElastiCache node type; "" for the data tier's default (production or not). */
     readonly cacheNodeType: string;
+    /**
+     * Requests a second one vCPU of the service serves on its slowest common path, as `npm run soak`
+     * measures it; the plan's capacity check counts vCPUs x this per task.
+     */
+    readonly rpsPerVcpu: number;
 }
 
 /** The environment variable that carries a callee's in-mesh URL: `book-reviews` -> `BOOK_REVIEWS_URL`. */
@@ -154,6 +160,7 @@ export function readServiceConfig(raw: RawConfig, project: string, stack: string
     if (cacheNodeType !== "" && !/^cache\.[a-z0-9]+\.[a-z0-9]+$/.test(cacheNodeType)) {
         v.fail(key("cacheNodeType"), cacheNodeType, "\"\" (the default) or an ElastiCache node type such as cache.t4g.micro");
     }
+    const rpsPerVcpu = v.integer(key("rpsPerVcpu"), "requests a second per vCPU on the slowest common path (npm run soak measures it), at least 1", DEFAULT_RPS_PER_VCPU, (n) => (n >= 1 ? undefined : "below 1"));
     if (postgresIamUser !== "" && (!PG_USER.test(postgresIamUser) || !postgres)) {
         v.fail(key("postgresIamUser"), postgresIamUser, postgres ? "\"\" or a PostgreSQL user name (lower-case letters, digits, _)" : "\"\" since postgres is false (there is no database to connect to)");
     }
@@ -183,6 +190,7 @@ export function readServiceConfig(raw: RawConfig, project: string, stack: string
         postgresIamUser,
         postgresInstanceClass,
         cacheNodeType,
+        rpsPerVcpu,
     };
     return { config, validator: v };
 }

@@ -32,10 +32,14 @@ export const SERVICE_CONFIG_SCHEMA = {
     postgresIamUser: { type: "string", default: "", description: "Database user the task role may connect as with IAM authentication; empty grants no rds-db:connect. Needs postgres." },
     postgresInstanceClass: { type: "string", default: "", description: "RDS instance class of the service's PostgreSQL; empty for the data tier's default (db.r7g.large in production, db.t4g.medium otherwise)." },
     cacheNodeType: { type: "string", default: "", description: "ElastiCache node type of the service's cache; empty for the data tier's default (cache.r7g.large in production, cache.t4g.small otherwise)." },
+    rpsPerVcpu: { type: "integer", default: 500, description: "Requests a second one vCPU serves on the service's slowest common path, for the plan's capacity check (vCPUs x this per task). Measure it with npm run soak (docs/services.md) and set it in each Pulumi.<stack>.yaml with the date; 500 until measured." },
     alarmOverrides: { type: "array", items: { type: "string" }, default: [], description: "This service's alarm overrides, <kind>.<alarm>.<threshold|periods|period>=<number> each, applied over the environment's (platform:alarmOverrides) for this service only." },
 } as const satisfies Record<string, ConfigDeclaration>;
 
 export type ServiceConfigKey = keyof typeof SERVICE_CONFIG_SCHEMA;
+
+/** Requests a second one vCPU serves for a service that has not measured its own (`rpsPerVcpu`). */
+export const DEFAULT_RPS_PER_VCPU = SERVICE_CONFIG_SCHEMA.rpsPerVcpu.default;
 
 /** Every key a service program reads, without namespace. */
 export const SERVICE_CONFIG_KEYS = Object.keys(SERVICE_CONFIG_SCHEMA) as ServiceConfigKey[];
