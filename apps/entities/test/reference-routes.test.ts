@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { randomUUID } from "crypto";
 import { FastifyInstance } from "fastify";
 import { createLogger } from "../../shared/logger";
-import { ReadThroughCache } from "../src/cache";
+import { VersionedCache } from "../src/cache";
 import { Entity, EntityInput, EntityPatch } from "../src/model";
 import { EntityRepository } from "../src/repository";
 import { buildEntitiesApp } from "../src/server";
@@ -13,12 +13,13 @@ function memoryRepository(calls: string[]) {
     return {
         async get(id: string) {
             calls.push(`get ${id}`);
-            return items.get(id);
+            const value = items.get(id);
+            return value && { version: 1, value };
         },
-        async create(input: EntityInput) {
+        async create(input: EntityInput, id: string = randomUUID()) {
             calls.push("create");
             const now = new Date().toISOString();
-            const entity = { id: randomUUID(), name: input.name, attributes: input.attributes ?? {}, static: input.static ?? false, createdAt: now, updatedAt: now } as Entity;
+            const entity = { id, name: input.name, attributes: input.attributes ?? {}, static: input.static ?? false, createdAt: now, updatedAt: now } as Entity;
             items.set(entity.id, entity);
             return entity;
         },
@@ -30,23 +31,26 @@ function memoryRepository(calls: string[]) {
             }
             const after = { ...before, ...patch } as Entity;
             items.set(id, after);
-            return { before, after };
+            return { version: 2, value: after };
         },
         async delete(id: string) {
             calls.push(`delete ${id}`);
             const deleted = items.get(id);
             items.delete(id);
-            return deleted;
+            return deleted && { version: 2, value: deleted };
         },
         async listByName(name: string) {
             calls.push(`list ${name}`);
-            return [...items.values()].filter((e) => e.name === name).map(({ id, name: n }) => ({ id, name: n }));
+            return { items: [...items.values()].filter((e) => e.name === name).map(({ id, name: n }) => ({ id, name: n })) };
         },
     };
 }
 
 /** A cache that never holds anything, so every read reaches the repository. */
-const passThroughCache = { get: async <T>(_key: string, load: () => Promise<T | undefined>) => ({ value: await load(), outcome: "miss" as const }), invalidate: async () => undefined };
+const passThroughCache = {
+    get: async <T>(_key: string, load: () => Promise<{ value: T } | undefined>) => ({ value: (await load())?.value, outcome: "miss" as const }),
+    write: async <T>(_key: string, _ttl: number, write: () => Promise<T>) => write(),
+};
 
 describe("entities reference routes (/api/v1/data, /api/v1/secure)", () => {
     let app: FastifyInstance;
@@ -56,7 +60,7 @@ describe("entities reference routes (/api/v1/data, /api/v1/secure)", () => {
     before(async () => {
         ({ app } = buildEntitiesApp({
             repository: memoryRepository(calls) as unknown as EntityRepository,
-            cache: passThroughCache as unknown as ReadThroughCache,
+            cache: passThroughCache as unknown as VersionedCache,
             logger: createLogger("entities", "silent"),
         }));
         await app.ready();
