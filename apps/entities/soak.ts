@@ -1,6 +1,6 @@
 /** The entities service in the soak script (scripts/soak.ts): its endpoints under load and its fault cases. */
-import { ENTITIES_TABLE } from "../../components/data/table-spec";
 import { SoakContext, SoakProfile, SoakRequest } from "../../scripts/lib/soak-profile";
+import { declaredTable } from "../../tests/helpers/declared-tables";
 
 const TABLE = "soak-Entities";
 const API = "/api/v1/entities";
@@ -33,7 +33,8 @@ export const soakProfile: SoakProfile = {
     service: "entities",
     needs: ["dynamo", "redis"],
     calls: [],
-    dynamoTables: [{ spec: ENTITIES_TABLE, tableName: TABLE }],
+    // The table as the service declares it (entities:tables), so the soak runs against the deployed shape.
+    dynamoTables: [{ spec: declaredTable("entities", "Entities"), tableName: TABLE }],
     env: (ctx) => ({
         ENTITIES_TABLE: TABLE,
         DYNAMODB_ENDPOINT: `http://${ctx.proxies.dynamo!.host}:${ctx.proxies.dynamo!.port}`,

@@ -1,13 +1,12 @@
 import * as assert from "assert";
 import Redis from "ioredis";
-import { ENTITIES_TABLE } from "../../../components/data/table-spec";
 import { FaultProxy, faultProxy } from "../../../tests/helpers/faults";
 import { RunningDynamo, RunningRedis, startDynamo, startRedis } from "../../../tests/helpers/servers";
 import { createLogger } from "../../shared/logger";
 import { createCacheClient, VersionedCache } from "../src/cache";
 import { cacheBreaker } from "../src/config";
 import { cacheKeys } from "../src/model";
-import { logSink, startEntities, TABLE } from "./harness";
+import { ENTITIES_TABLE, logSink, startEntities, TABLE } from "./harness";
 
 type Reply = { status: number; headers: Headers; body: any; ms: number };
 
