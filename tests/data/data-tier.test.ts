@@ -70,7 +70,7 @@ describe("DataTier under mocks", () => {
     });
 
     describe("Entities table", () => {
-        it("has the D1 schema, on-demand billing, PITR, SSE with the tier key, a new-and-old-images stream and a TTL on expiresAt", () => {
+        it("has the D1 schema, on-demand billing, PITR, SSE with the tier key and a new-and-old-images stream", () => {
             const table = prod.one(T.table);
             const i = table.inputs;
             assert.strictEqual(i.name, "orders-Entities");
@@ -83,8 +83,7 @@ describe("DataTier under mocks", () => {
             assert.deepStrictEqual(i.serverSideEncryption, { enabled: true, kmsKeyArn: prod.one(T.key).state.arn });
             assert.strictEqual(i.streamEnabled, true);
             assert.strictEqual(i.streamViewType, "NEW_AND_OLD_IMAGES");
-            // The service's idempotency records expire through it.
-            assert.deepStrictEqual(i.ttl, { enabled: true, attributeName: "expiresAt" });
+            assert.strictEqual(i.ttl, undefined);
         });
 
         it("has deletion protection in prod only", () => {

@@ -73,6 +73,10 @@ describe("service stack: entities, fed fake platform outputs through its StackRe
     it("places the cache in the platform's isolated subnets and names the Entities table per environment", () => {
         assert.deepStrictEqual(gDev.one("aws:elasticache/subnetGroup:SubnetGroup").inputs.subnetIds, dev.isolatedSubnetIds);
         assert.match(String(gDev.one("aws:dynamodb/table:Table").inputs.name), /^dev-entities.*Entities$/);
+        // POST's idempotency records expire through the table's TTL, in every environment.
+        for (const g of [gDev, gProd]) {
+            assert.deepStrictEqual(g.one("aws:dynamodb/table:Table").inputs.ttl, { enabled: true, attributeName: "expiresAt" });
+        }
         assert.deepStrictEqual(Object.keys(gDev.outputs.tableNames as Obj), ["Entities"]);
     });
 
