@@ -59,8 +59,6 @@ describe("the program passes its own policy pack", function () {
     it("docs/security.md explains no advisory finding that no longer occurs", () => {
         const occurring = new Set(["dev", "prod"].flatMap((env) => findings[env].filter((f) => f.enforcementLevel === "advisory").map((f) => patternOf(f, env))));
         assert.ok(explainedAdvisories().size > 0, "docs/security.md has no advisory table");
-        // Closed by production hardening (docs/production-hardening.md); docs/security.md's row is for its owner to drop.
-        const closed = new Set(["secret-encrypted-cmk <env>-origin-secret"]);
-        assert.deepStrictEqual([...explainedAdvisories()].filter((k) => !occurring.has(k) && !closed.has(k)), []);
+        assert.deepStrictEqual([...explainedAdvisories()].filter((k) => !occurring.has(k)), []);
     });
 });
