@@ -6,11 +6,13 @@ import { StoreContext, StoreNetwork, storeSecurityGroup } from "./store-context"
 import { cacheFamily } from "./validation";
 
 /**
- * What the service's cache user may do: read and write any key and manage its own connection
- * (AUTH/HELLO to re-authenticate, CLIENT SETINFO, and INFO for the client's ready check), nothing
- * dangerous (no KEYS, FLUSHALL, CONFIG, CLIENT KILL, DEBUG ...). Rules apply left to right.
+ * What the service's cache user may do: read and write any key, run Lua scripts (EVALSHA, and EVAL
+ * when the server answers NOSCRIPT: the versioned cache's writes are scripts; the commands inside a
+ * script are checked against the same rules), and manage its own connection (AUTH/HELLO to
+ * re-authenticate, CLIENT SETINFO, and INFO for the client's ready check), nothing dangerous (no
+ * KEYS, FLUSHALL, CONFIG, CLIENT KILL, DEBUG, SCRIPT FLUSH ...). Rules apply left to right.
  */
-export const CACHE_APP_ACCESS_STRING = "on ~* -@all +@read +@write +@connection -@dangerous +info";
+export const CACHE_APP_ACCESS_STRING = "on ~* -@all +@read +@write +@connection -@dangerous +info +evalsha +eval";
 /**
  * ElastiCache requires a user named `default` in every user group; this one is switched off, so a
  * connection that has not authenticated as the service's user can run nothing.

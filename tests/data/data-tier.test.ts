@@ -204,7 +204,7 @@ describe("DataTier under mocks", () => {
         it("has the service's IAM user (id = name) and a switched-off default user in the group", () => {
             const app = prod.one(T.cacheUser, "cache-app-user").inputs;
             assert.deepStrictEqual([app.userId, app.userName, app.engine, app.authenticationMode, app.accessString],
-                ["orders-app", "orders-app", "valkey", { type: "iam" }, "on ~* -@all +@read +@write +@connection -@dangerous +info"]);
+                ["orders-app", "orders-app", "valkey", { type: "iam" }, "on ~* -@all +@read +@write +@connection -@dangerous +info +evalsha +eval"]);
             const off = prod.one(T.cacheUser, "cache-default-user").inputs;
             assert.deepStrictEqual([off.userId, off.userName, off.accessString, off.authenticationMode], ["orders-off", "default", "off -@all", { type: "no-password-required" }]);
             assert.deepStrictEqual(prod.one(T.cacheUserGroup).inputs.userIds, ["orders-off", "orders-app"]);

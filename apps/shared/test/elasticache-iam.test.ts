@@ -118,6 +118,14 @@ describe("ElastiCache IAM credentials against redis-server", function () {
         assert.strictEqual(await client.del("entity:1"), 1);
     });
 
+    it("lets the service's user run the Lua scripts a cache client defines (EVALSHA, then EVAL on NOSCRIPT) with hash and expiry commands inside", async () => {
+        const client = connect(await elastiCacheIamCredentials(TARGET)(AT)) as Redis & { mark(key: string, ttl: number): Promise<number> };
+        client.defineCommand("mark", { numberOfKeys: 1, lua: "redis.call('HSET', KEYS[1], 'p', 1)\nredis.call('EXPIRE', KEYS[1], ARGV[1])\nreturn redis.call('HGET', KEYS[1], 'p')" });
+        await client.connect();
+        assert.strictEqual(Number(await client.mark("entity:3", 60)), 1);
+        assert.strictEqual(Number(await client.mark("entity:3", 60)), 1, "the second call runs the cached script by its SHA");
+    });
+
     it("refuses the user dangerous commands, and refuses anyone who has not authenticated", async () => {
         const client = connect(await elastiCacheIamCredentials(TARGET)(AT));
         await client.connect();
