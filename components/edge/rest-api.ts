@@ -5,7 +5,6 @@ import { ResolvedSecureApiArgs } from "./args";
 import { serviceTrustPolicy } from "../iam/policy";
 import { PrivateLink } from "./private-link";
 import {
-    backendPathOverride,
     defaultBurst,
     deploymentFingerprint,
     HttpMethod,
@@ -21,8 +20,6 @@ import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
 
 /** The smallest API Gateway cache (GB): enough for the reference data route; a cluster is billed per hour. */
 export const CACHE_CLUSTER_SIZE = "0.5";
-/** API Gateway applies the template of a request's content type, and this one when a request has none. */
-const JSON_CONTENT = "application/json";
 /** TLS 1.3 and 1.2 only, for the execute-api endpoint CloudFront calls (API Gateway's egress to the ALB is TLS 1.2). */
 export const API_SECURITY_POLICY = "SecurityPolicy_TLS13_1_2_2021_06";
 
@@ -131,11 +128,11 @@ export function createRestApi(
                 connectionType: "VPC_LINK",
                 connectionId: link.connectionId,
                 ...(link.integrationTarget !== undefined ? { integrationTarget: link.integrationTarget } : {}),
-                // With a private integration the URI only sets the Host header and the TLS name; the link routes.
+                // With a private integration the link routes; the URI sets the Host header, the TLS name and
+                // the exact path the ALB sees (a proxy integration sends the URI's path, parameters filled
+                // in, without the stage; docs/request-paths.md says why).
                 uri: pulumi.interpolate`${scheme}://${host}:${args.albListenerPort}${integrationPath(route.path)}`,
                 requestParameters: integrationRequestParameters(route),
-                // Without it the ALB would see `/<stage>/api/...` and no listener rule would match (routes.ts).
-                requestTemplates: { [JSON_CONTENT]: backendPathOverride(route.path) },
                 cacheKeyParameters: route.cacheTtlSeconds > 0 ? Object.keys(methodRequestParameters(route)) : [],
                 timeoutMilliseconds: 29000,
             }, { parent });
@@ -148,7 +145,7 @@ export function createRestApi(
         description: "Managed by Pulumi; replaced whenever the route table or integration mode changes",
         // A deployment is a snapshot: without a new one, route changes never reach the stage. Pulumi
         // replaces it create-before-delete, so the stage moves to the new snapshot before the old one goes.
-        triggers: { redeployment: deploymentFingerprint(routes, { integrationMode: args.integrationMode, stage: args.stageName, backendPath: "requestOverride" }) },
+        triggers: { redeployment: deploymentFingerprint(routes, { integrationMode: args.integrationMode, stage: args.stageName, backendPath: "uri" }) },
     }, { parent, dependsOn: children });
 
     const accessLogGroup = new aws.cloudwatch.LogGroup(`${name}-api-access-logs`, {

@@ -263,18 +263,6 @@ export function integrationPath(path: string): string {
     return path.replace(/\{([A-Za-z0-9_]+)\+\}/g, "{$1}");
 }
 
-/**
- * The request-path override of a private integration. API Gateway documents ("Private integrations
- * for REST APIs", considerations) that a private integration includes the stage in the path it
- * sends (`/v1/api/v1/data` for stage `v1`), and that overriding `$context.requestOverride.path`
- * removes it. The override names the exact path: the route's path with each path parameter's value
- * (`/api/v1/entities/{proxy+}` -> `/api/v1/entities/` + the proxy value). The body is passed on as is.
- */
-export function backendPathOverride(path: string): string {
-    const exact = integrationPath(path).replace(/\{([A-Za-z0-9_]+)\}/g, "$input.params().path.get('$1')");
-    return `#set($context.requestOverride.path = "${exact}")\n$input.body`;
-}
-
 export function cachingRoutes(routes: readonly RouteSpec[]): RouteSpec[] {
     return routes.filter((r) => r.cacheTtlSeconds > 0);
 }

@@ -141,8 +141,13 @@ function uriOf(integration: Obj): { scheme: string; host: string; port: number; 
     return m === null ? undefined : { scheme: m[1], host: m[2], port: Number(m[3] ?? (m[1] === "https" ? 443 : 80)), path: m[4] ?? "/" };
 }
 
-/** The path a private integration sends: its `$context.requestOverride.path` override, or (as AWS documents) the stage plus the URI's path. */
-export function backendPath(integration: Obj, stageName: string, params: Record<string, string>): { path: string; via: string } | { error: string } {
+/**
+ * The path an HTTP proxy integration sends: its URI's path with each `{param}` filled from the
+ * method's path parameters (requestParameters). Private integrations (VPC link) do the same: the
+ * stage is not added to a REST integration's URI path (docs/request-paths.md gives the evidence),
+ * and mapping templates, which a proxy integration never runs, cannot change it.
+ */
+export function backendPath(integration: Obj, params: Record<string, string>): { path: string; via: string } | { error: string } {
     const parsed = uriOf(integration);
     if (parsed === undefined) {
         return { error: `integration URI ${JSON.stringify(integration.uri)} is not an http(s) URL` };
@@ -160,15 +165,7 @@ export function backendPath(integration: Obj, stageName: string, params: Record<
     if (unmapped !== undefined) {
         return { error: `integration URI parameter {${unmapped}} is not mapped from a path parameter of the method (requestParameters integration.request.path.${unmapped})` };
     }
-    if (integration.connectionType !== "VPC_LINK") {
-        return { path: uriPath, via: "URI" };
-    }
-    const template = Object.values((integration.requestTemplates ?? {}) as Record<string, string>).join("\n");
-    const override = /#set\(\$context\.requestOverride\.path = "([^"]*)"\)/.exec(template);
-    if (override === null) {
-        return { path: `/${stageName}${uriPath}`, via: "private integration, no path override: the stage is kept" };
-    }
-    return { path: override[1].replace(/\$input\.params\(\)\.path\.get\('([A-Za-z0-9_]+)'\)/g, (_m, name: string) => params[name] ?? `{${name}}`), via: "$context.requestOverride.path" };
+    return { path: uriPath, via: "the integration URI" };
 }
 
 function routerOf(routes: readonly ServiceRoute[]) {
@@ -245,7 +242,7 @@ function follow(ctx: Ctx, edge: Edge, method: string, viewerPath: string, hops: 
         fail("integration", `${httpMethod} ${resource.path} has no integration: 500`);
     }
     const i = integration!.inputs;
-    const sent = backendPath(i, edge.stageName, params);
+    const sent = backendPath(i, params);
     if ("error" in sent) {
         fail("integration", sent.error);
     }

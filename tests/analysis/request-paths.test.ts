@@ -24,8 +24,8 @@ interface Route {
     readonly path: string;
     readonly methods: string[];
     readonly auth?: boolean;
-    /** Leave out the path override: what a private integration then sends (the stage in front). */
-    readonly noOverride?: boolean;
+    /** Put the stage in front of the URI's path (a defect: the ALB then sees `/v1/...`). */
+    readonly stageInUri?: boolean;
 }
 
 interface Options {
@@ -68,12 +68,10 @@ function environment(o: Options): EnvironmentPlan {
         const uriPath = route.path.replace(/\{([A-Za-z0-9_]+)\+\}/g, "{$1}");
         for (const m of route.methods) {
             edge.push(res("aws:apigateway/method:Method", `${route.path}-${m}`, { restApi: "a1", resourceId, httpMethod: m, authorization: route.auth ? "CUSTOM" : "NONE", ...(route.auth ? { authorizerId: "auth1" } : {}) }));
-            const override = uriPath.replace(/\{([A-Za-z0-9_]+)\}/g, "$input.params().path.get('$1')");
             edge.push(res("aws:apigateway/integration:Integration", `${route.path}-${m}-integration`, {
                 restApi: "a1", resourceId, httpMethod: m, type: "HTTP_PROXY", integrationHttpMethod: m, connectionType: "VPC_LINK", connectionId: "vl1", integrationTarget: ALB,
-                uri: `${scheme}://${o.uriHost ?? ALB_DNS}:${listener.port}${uriPath}`,
+                uri: `${scheme}://${o.uriHost ?? ALB_DNS}:${listener.port}${route.stageInUri ? "/v1" : ""}${uriPath}`,
                 requestParameters: Object.fromEntries(params.map((p) => [`integration.request.path.${p}`, `method.request.path.${p}`])),
-                ...(route.noOverride ? {} : { requestTemplates: { "application/json": `#set($context.requestOverride.path = "${override}")\n$input.body` } }),
             }));
             const key = `${route.path.replace(/\//g, "~1")}/${m === "ANY" ? "*" : m}`;
             if (o.settingsKeys === undefined) {
@@ -159,13 +157,13 @@ describe("request paths (hand-built graphs)", () => {
         assert.strictEqual(routes["POST /api/items"].failure, "api-gateway: resource /api/items has no POST or ANY method (only GET): 403 Missing Authentication Token");
     });
 
-    it("fails a private integration without the path override: the ALB sees the stage in front and answers with its default action", () => {
-        const report = traceRequestPaths(environment({ routes: [{ path: "/api/items", methods: ["GET"], noOverride: true }] }), [ITEMS]);
+    it("fails an integration whose URI puts the stage in front of the path: the ALB answers with its default action", () => {
+        const report = traceRequestPaths(environment({ routes: [{ path: "/api/items", methods: ["GET"], stageInUri: true }] }), [ITEMS]);
         const [route] = report.routes;
         assert.strictEqual(route.hops.find((h) => h.kind === "integration")!.name, "sends GET /v1/api/items");
         assert.match(route.failure ?? "", /^alb: no rule matches \/v1\/api\/items .*default action answers: fixed-response 404/);
-        assert.deepStrictEqual(backendPath({ uri: "http://h:80/api/{proxy}", connectionType: "VPC_LINK", requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } }, "v1", { proxy: "a/b" }), { path: "/v1/api/a/b", via: "private integration, no path override: the stage is kept" });
-        assert.deepStrictEqual(backendPath({ uri: "http://h/api/{proxy}", connectionType: "INTERNET", requestParameters: {} }, "v1", { proxy: "a" }), { error: "integration URI parameter {proxy} is not mapped from a path parameter of the method (requestParameters integration.request.path.proxy)" });
+        assert.deepStrictEqual(backendPath({ uri: "http://h:80/api/{proxy}", connectionType: "VPC_LINK", requestParameters: { "integration.request.path.proxy": "method.request.path.proxy" } }, { proxy: "a/b" }), { path: "/api/a/b", via: "the integration URI" });
+        assert.deepStrictEqual(backendPath({ uri: "http://h/api/{proxy}", connectionType: "INTERNET", requestParameters: {} }, { proxy: "a" }), { error: "integration URI parameter {proxy} is not mapped from a path parameter of the method (requestParameters integration.request.path.proxy)" });
     });
 
     it("fails a route whose listener rule no longer matches its path, at the ALB's default action", () => {

@@ -2,7 +2,6 @@ import * as assert from "assert";
 import {
     deploymentFingerprint,
     integrationPath,
-    backendPathOverride,
     methodSettingsPath,
     needsCacheCluster,
     pathParameters,
@@ -89,10 +88,6 @@ describe("edge route table", () => {
         assert.strictEqual(methodSettingsPath("/orders/{proxy+}", "ANY"), "~1orders~1{proxy+}/*");
     });
 
-    it("overrides the backend path with the route's own path, so the stage never reaches the ALB", () => {
-        assert.strictEqual(backendPathOverride("/api/v1/data"), '#set($context.requestOverride.path = "/api/v1/data")\n$input.body');
-        assert.strictEqual(backendPathOverride("/api/v1/entities/{proxy+}"), '#set($context.requestOverride.path = "/api/v1/entities/$input.params().path.get(\'proxy\')")\n$input.body');
-    });
 
     it("plans shared parents once, before their children", () => {
         const plan = planResources([...REFERENCE_ROUTES, ...serviceProxyRoutes(["api/v1/catalog"])]);
