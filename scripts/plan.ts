@@ -15,6 +15,7 @@ import { estimateEnvironment } from "./estimate";
 import { formatEstimate } from "./estimate/report";
 import { runPlanSections } from "./lib/plan-sections";
 import { PLAN_SECTIONS } from "./analysis";
+import { startDiff } from "./diff/command";
 
 const root = path.resolve(__dirname, "..");
 
@@ -28,8 +29,9 @@ process.on("unhandledRejection", fail);
 process.on("uncaughtException", fail);
 
 async function main() {
-    const env = envArgument(process.argv.slice(2), "npm run plan -- --env <dev|prod>");
+    const env = envArgument(process.argv.slice(2), "npm run plan -- --env <dev|prod> [--diff [<git ref or .plan folder>]] [--allow-replace <urn>]...");
     const started = Date.now();
+    const diff = startDiff(root, env, process.argv.slice(2));
     const plan = await planEnvironment(root, env);
     const outDir = path.join(root, ".plan", env);
     fs.rmSync(outDir, { recursive: true, force: true });
@@ -73,6 +75,7 @@ async function main() {
         failures.push(...result.failures.map((f) => `${section.name}: ${f}`));
     }
     console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms (analyses ${sectionsMs} ms)`);
+    failures.push(...(await diff?.finish(plan, outDir)) ?? []);
     if (mandatory > 0) {
         failures.push(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);
     }

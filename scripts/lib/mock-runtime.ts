@@ -19,6 +19,10 @@ export interface PlannedResource {
     /** URNs this resource depends on: explicit `dependsOn` and references in its inputs. */
     readonly dependsOn: string[];
     readonly provider?: string;
+    /** URNs this resource answers to besides its own (its `aliases` option), so a diff can tell a rename from a delete. */
+    readonly aliases?: string[];
+    /** Inputs that hold a secret (`pulumi.secret`), so reports can mask their values. */
+    readonly secretInputs?: string[];
 }
 
 export interface StackRun {
@@ -70,6 +74,30 @@ interface RegisterRequest {
     getRetainondelete(): boolean;
     getDependenciesList(): string[];
     getProvider(): string;
+    getAliasesList(): AliasMessage[];
+}
+
+interface AliasMessage {
+    getUrn(): string;
+    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
+}
+
+/** A URN as the mocks form it: the parent's own type (not its whole chain) qualifies the type. */
+export function urnOf(stack: string, project: string, type: string, name: string, parentUrn?: string): string {
+    const qualified = parentUrn ? `${parentUrn.split("::")[2].split("$").pop()}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/** The URNs that a resource's aliases (plain URNs or specs of what changed) stand for. */
+function aliasUrns(req: RegisterRequest, options: RunOptions): string[] {
+    return req.getAliasesList().map((alias) => {
+        const spec = alias.getSpec();
+        if (alias.getUrn() || spec === undefined) {
+            return alias.getUrn();
+        }
+        const parent = spec.getNoparent() ? undefined : spec.getParenturn() || req.getParent() || undefined;
+        return urnOf(spec.getStack() || options.stack, spec.getProject() || options.project, spec.getType() || req.getType(), spec.getName() || req.getName(), parent);
+    }).filter((urn) => urn !== "");
 }
 
 /**
@@ -92,6 +120,7 @@ export async function runStackUnderMocks(options: RunOptions): Promise<StackRun>
                 const response = res as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } };
                 const urn = response.getUrn();
                 const state = response.getObject().toJavaScript();
+                const aliases = aliasUrns(req, options);
                 recorded.set(urn, {
                     urn,
                     type: req.getType(),
@@ -105,6 +134,7 @@ export async function runStackUnderMocks(options: RunOptions): Promise<StackRun>
                     retainOnDelete: req.getRetainondelete() === true,
                     dependsOn: req.getDependenciesList(),
                     provider: req.getProvider() || undefined,
+                    ...(aliases.length > 0 ? { aliases } : {}),
                 });
             }
             callback(err, res);
@@ -128,8 +158,22 @@ export async function runStackUnderMocks(options: RunOptions): Promise<StackRun>
         await waitForRPCs().catch(() => undefined);
         throw new ProgramError(e, [...recorded.values()]);
     }
-    const resources = [...recorded.values()].map((r) => ({ ...r, inputs: plain(inputsByKey.get(`${r.type}::${r.name}`) ?? {}) as Record<string, unknown> }));
+    const resources = [...recorded.values()].map((r) => {
+        const inputs = inputsByKey.get(`${r.type}::${r.name}`) ?? {};
+        const secretInputs = Object.keys(inputs).filter((key) => holdsSecret(inputs[key]));
+        return { ...r, inputs: plain(inputs) as Record<string, unknown>, ...(secretInputs.length > 0 ? { secretInputs } : {}) };
+    });
     return { project: options.project, stack: options.stack, resources, outputs: plain(outputs) as Record<string, unknown> };
+}
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+function holdsSecret(value: unknown): boolean {
+    if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value)) {
+        return false;
+    }
+    return (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE || Object.values(value).some(holdsSecret);
 }
 
 /** Turns resources and secrets into JSON-friendly values (resources as their URN). */
@@ -142,7 +186,7 @@ function plain(value: unknown): unknown {
             return "<resource>";
         }
         const obj = value as Record<string, unknown>;
-        if (obj["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") {
+        if (obj[SECRET_SIG] === SECRET_VALUE) {
             return plain(obj.value);
         }
         return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));

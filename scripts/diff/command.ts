@@ -1,0 +1,64 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { EnvironmentPlan } from "../lib/plan-env";
+import { discoverProjects } from "../lib/projects";
+import { readStackConfig } from "../lib/stack-config";
+import { defaultBase, planAtRef, readBaseFolder } from "./base";
+import { diffEnvironment } from "./diff";
+import { TemplateDiffer, workerDiffer } from "./differ";
+import { formatDiff, markdownSummary } from "./format";
+
+export interface DiffRequest {
+    /** A git ref or a folder; undefined for the merge base with main. */
+    readonly base?: string;
+    readonly allowReplace: readonly string[];
+}
+
+/** `--diff [<base>]` and every `--allow-replace <urn>` of the command line; undefined without `--diff`. */
+export function diffRequest(argv: readonly string[]): DiffRequest | undefined {
+    const at = argv.indexOf("--diff");
+    if (at < 0) {
+        return undefined;
+    }
+    const next = argv[at + 1];
+    const allowReplace = argv.flatMap((arg, i) => (arg === "--allow-replace" && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+    return { base: next === undefined || next.startsWith("--") ? undefined : next, allowReplace };
+}
+
+/** Whether the environment's platform stack sets `<platform>:production`. */
+export function isProduction(root: string, env: string): boolean {
+    const platform = discoverProjects(root)[0];
+    return readStackConfig(platform.dir, env)[`${platform.name}:production`] === "true";
+}
+
+export interface PendingDiff {
+    /** Plans the base, diffs it against `plan`, prints the report, writes `diff.json` and `diff.md`; returns the gate's failures. */
+    finish(plan: EnvironmentPlan, outDir: string): Promise<string[]>;
+}
+
+/**
+ * The hook of `npm run plan -- --env <env> --diff [<base>] [--allow-replace <urn>]...`: call it
+ * before planning, so that the worker loads the CloudFormation specification meanwhile.
+ */
+export function startDiff(root: string, env: string, argv: readonly string[]): PendingDiff | undefined {
+    const request = diffRequest(argv);
+    if (request === undefined) {
+        return undefined;
+    }
+    const folder = request.base === undefined ? undefined : readBaseFolder(root, env, request.base);
+    const differ: TemplateDiffer = workerDiffer();
+    return {
+        async finish(plan, outDir) {
+            try {
+                const base = folder ?? await planAtRef(root, env, request.base ?? defaultBase(root));
+                const diff = await diffEnvironment(base.plans, plan.stacks, { env, base: base.label, production: isProduction(root, env), allowReplace: request.allowReplace, differ });
+                console.log(`\n${formatDiff(diff).join("\n")}`);
+                fs.writeFileSync(path.join(outDir, "diff.json"), `${JSON.stringify(diff, null, 2)}\n`);
+                fs.writeFileSync(path.join(outDir, "diff.md"), `${markdownSummary(diff)}\n`);
+                return diff.blocked.map((c) => `diff: ${c.action} of stateful ${c.type} ${c.name} in production (--allow-replace ${c.urn})`);
+            } finally {
+                await differ.close();
+            }
+        },
+    };
+}
