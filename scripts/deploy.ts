@@ -5,7 +5,10 @@
  *   npm run preview -- --env <env>     the same order, no changes
  *   npm run destroy -- --env <env> [--yes-destroy-prod]   the other stacks first, platform last
  * Each stack is selected, or created when missing, in its project folder; progress streams with the
- * stack's name; the first failure stops the run and is reported with its stack. Needs the Pulumi CLI,
+ * stack's name; the first failure stops the run and is reported with its stack. A deploy of a
+ * production platform first diffs this checkout against the commit last deployed (git tag
+ * `deployed/<env>`, moved after each deploy; or `--diff-base <ref|none>`) and refuses to replace or
+ * delete a stateful resource unless `--allow-replace <urn>` names it. Needs the Pulumi CLI,
  * a backend (`pulumi login`, e.g. `--local`) and AWS credentials. `--image-tag` sets `<service>:imageTag`
  * on every service stack before it runs: ECR tags are immutable, so each build needs its own (CI
  * passes the commit).
@@ -17,6 +20,7 @@ import { deployWaves, Operation, OPERATIONS, runWaves, StackFailedError, StackRu
 import { planEnvironment } from "./lib/plan-env";
 import { callsOf, projectsInDeployOrder } from "./lib/projects";
 import { readStackConfig } from "./lib/stack-config";
+import { deployGate, recordDeployed } from "./diff/deploy-gate";
 
 const root = path.resolve(__dirname, "..");
 
@@ -77,7 +81,7 @@ export async function heldBackUrns(env: string): Promise<Record<string, string[]
 async function main() {
     const argv = process.argv.slice(2);
     const operation = argv[0] as Operation;
-    const usage = "npm run <deploy|preview|destroy> -- --env <env> [--image-tag <tag>] [--yes-destroy-prod]";
+    const usage = "npm run <deploy|preview|destroy> -- --env <env> [--image-tag <tag>] [--yes-destroy-prod] [--diff-base <ref|none>] [--allow-replace <urn>]...";
     if (!OPERATIONS.includes(operation)) {
         console.error(`usage: ${usage}`);
         process.exit(2);
@@ -90,8 +94,16 @@ async function main() {
         console.error(`--image-tag needs a Docker tag (letters, digits, _ . -, up to 128): got ${JSON.stringify(imageTag)}`);
         process.exit(2);
     }
+    const refused = operation === "deploy" ? await deployGate(root, env, argv, (line) => console.log(line)) : [];
+    if (refused.length > 0) {
+        console.error(`\nrefusing to deploy ${env}:\n  ${refused.join("\n  ")}`);
+        process.exit(1);
+    }
     const heldBack = operation === "deploy" ? await heldBackUrns(env) : {};
     await runWaves(automationRunner(heldBack, imageTag), waves, { operation, env, allowProdDestroy: argv.includes("--yes-destroy-prod"), log: (line) => console.log(line) });
+    if (operation === "deploy") {
+        recordDeployed(root, env);
+    }
     console.log(`${operation} of ${env} done`);
 }
 

@@ -3,6 +3,8 @@
  * under Pulumi mocks (no cloud account, no Pulumi CLI), prints each stack's resource tree and
  * outputs, runs the policy pack over it, and writes `.plan/<env>/<project>.json`. Exits non-zero with
  * the reason when a program fails, a config value is invalid or a mandatory policy is violated.
+ * `--validate` also runs `npm run validate`'s check, overlapped with the plan; `--diff` compares with
+ * a base (scripts/diff/command.ts).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,6 +18,7 @@ import { formatEstimate } from "./estimate/report";
 import { runPlanSections } from "./lib/plan-sections";
 import { PLAN_SECTIONS } from "./analysis";
 import { startDiff } from "./diff/command";
+import { startValidation } from "./validate/pipeline";
 
 const root = path.resolve(__dirname, "..");
 
@@ -29,10 +32,11 @@ process.on("unhandledRejection", fail);
 process.on("uncaughtException", fail);
 
 async function main() {
-    const env = envArgument(process.argv.slice(2), "npm run plan -- --env <dev|prod> [--diff [<git ref or .plan folder>]] [--allow-replace <urn>]...");
+    const env = envArgument(process.argv.slice(2), "npm run plan -- --env <dev|prod> [--validate] [--diff [<git ref or .plan folder>]] [--allow-replace <urn>]...");
     const started = Date.now();
     const diff = startDiff(root, env, process.argv.slice(2));
-    const plan = await planEnvironment(root, env);
+    const validation = process.argv.includes("--validate") ? startValidation() : undefined;
+    const plan = await planEnvironment(root, env, {}, validation?.planned);
     const outDir = path.join(root, ".plan", env);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
@@ -76,6 +80,7 @@ async function main() {
     }
     console.log(`\nplan of ${env}: ${plan.stacks.length} stack(s), ${plan.stacks.reduce((n, s) => n + s.resources.length, 0)} resources, ${Date.now() - started} ms (analyses ${sectionsMs} ms)`);
     failures.push(...(await diff?.finish(plan, outDir)) ?? []);
+    failures.push(...(await validation?.report(env, outDir, plan.stacks)) ?? []);
     if (mandatory > 0) {
         failures.push(`${mandatory} mandatory policy violation(s) (listed above as MANDATORY)`);
     }

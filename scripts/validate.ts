@@ -3,13 +3,13 @@
  * CloudFormation, runs AWS's offline validator over it, prints the findings per resource and writes
  * `.plan/<env>/validation.json` (and the templates under `.plan/<env>/cfn/`, for other tools).
  * Exits non-zero on any error, or when a stack has too few resources translated to vouch for it.
+ * `npm run plan -- --env <env> --validate` does the same in the plan's process, faster.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { envArgument } from "./lib/args";
+import { reportEnvironment, StackValidationResult } from "./validate/environment";
 import { readStackPlans } from "./validate/plan";
-import { failures, formatReport, StackReport } from "./validate/report";
-import { SUPPRESSIONS } from "./validate/suppressions";
 import { validateStack } from "./validate/validate-stack";
 import { loadValidator } from "./validate/validator";
 
@@ -23,30 +23,15 @@ function main(): number {
     }
 
     const validator = loadValidator();
-    const stacks: StackReport[] = [];
+    const results: StackValidationResult[] = [];
     try {
         for (const plan of plans) {
-            const { translation, report } = validateStack(plan, validator, plans.filter((other) => other !== plan));
-            const templateDir = path.join(planDir, "cfn");
-            fs.mkdirSync(templateDir, { recursive: true });
-            for (const { region, template } of translation.templates) {
-                fs.writeFileSync(path.join(templateDir, `${plan.project}.${region}.json`), `${JSON.stringify(template, null, 2)}\n`);
-            }
-            stacks.push(report);
+            results.push({ plan, ...validateStack(plan, validator, plans.filter((other) => other !== plan)) });
         }
     } finally {
         validator.free();
     }
-
-    console.log(stacks.map(formatReport).join("\n\n"));
-    const used = new Set(stacks.flatMap((s) => s.suppressed.map((f) => f.reason)));
-    for (const unused of SUPPRESSIONS.filter((s) => !used.has(s.reason))) {
-        console.log(`note: the suppression of ${unused.ruleId} on ${unused.logicalId ?? unused.resourceType ?? "any resource"} matched nothing in ${env}; remove it if no environment needs it`);
-    }
-    const reportFile = path.join(planDir, "validation.json");
-    fs.writeFileSync(reportFile, `${JSON.stringify({ stacks }, null, 2)}\n`);
-    console.log(`\nwrote ${path.relative(process.cwd(), reportFile)}`);
-    return stacks.some((s) => failures(s).length > 0) ? 1 : 0;
+    return reportEnvironment(env, planDir, results) ? 1 : 0;
 }
 
 process.exitCode = main();

@@ -18,9 +18,9 @@ export interface EnvironmentPlan {
  * Checks what spans projects (platform:services, service calls, ALB path rules; see projectsInDeployOrder), then runs
  * every project's program for one environment under mocks, in deploy order, feeding each
  * later stack the earlier stacks' outputs through its StackReference. Throws, naming the project,
- * when a program fails.
+ * when a program fails. `onStack` sees each stack as soon as its program has run (to overlap work with the next).
  */
-export async function planEnvironment(root: string, env: string, overrides: ConfigOverrides = {}): Promise<EnvironmentPlan> {
+export async function planEnvironment(root: string, env: string, overrides: ConfigOverrides = {}, onStack?: (stack: StackRun & { region: string }, before: readonly (StackRun & { region: string })[]) => void): Promise<EnvironmentPlan> {
     const stacks: (StackRun & { region: string; kind: ProjectInfo["kind"] })[] = [];
     const stackOutputs: Record<string, Record<string, unknown>> = {};
     let projects;
@@ -46,6 +46,7 @@ export async function planEnvironment(root: string, env: string, overrides: Conf
         }
         stackOutputs[`${DEFAULT_ORGANIZATION}/${project.name}/${env}`] = run.outputs;
         stacks.push({ ...run, region, kind: project.kind });
+        onStack?.(stacks[stacks.length - 1], stacks.slice(0, -1));
     }
     return { env, region: stacks[0]?.region ?? "us-east-1", stacks };
 }

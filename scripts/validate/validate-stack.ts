@@ -4,25 +4,31 @@ import { StackPlan } from "./plan";
 import { stackReport, StackReport } from "./report";
 import { Suppression, SUPPRESSIONS } from "./suppressions";
 import { StackTranslation, translateStack } from "./translate";
-import { TemplateValidator } from "./validator";
+import { Finding, TemplateValidator } from "./validator";
 
 export interface StackValidation {
     readonly translation: StackTranslation;
     readonly report: StackReport;
 }
 
-/**
- * The whole path for one stack: planned resources, translation, AWS's validator, report. `others`
- * are the stacks it may read through `StackReference`; their outputs become template parameters.
- */
+/** A stack's translation; `others` are the stacks it may read through `StackReference`, whose outputs become template parameters. */
+export function translateForValidation(plan: StackPlan, others: readonly StackPlan[]): StackTranslation {
+    return translateStack(plan, REGISTRY, stackImports(others));
+}
+
+/** The validator's findings on every template of a translation, each with its region. */
+export function templateFindings(project: string, translation: StackTranslation, validator: Pick<TemplateValidator, "validate">): (Finding & { region: string })[] {
+    return translation.templates.flatMap(({ region, template }) =>
+        validator.validate(template, region, `${project}.${region}.json`).map((finding) => ({ ...finding, region })));
+}
+
+/** The whole path for one stack: planned resources, translation, AWS's validator, report. */
 export function validateStack(
     plan: StackPlan,
     validator: TemplateValidator,
     others: readonly StackPlan[] = [],
     suppressions: readonly Suppression[] = SUPPRESSIONS,
 ): StackValidation {
-    const translation = translateStack(plan, REGISTRY, stackImports(others));
-    const findings = translation.templates.flatMap(({ region, template }) =>
-        validator.validate(template, region, `${plan.project}.${region}.json`).map((finding) => ({ ...finding, region })));
-    return { translation, report: stackReport(translation, findings, suppressions) };
+    const translation = translateForValidation(plan, others);
+    return { translation, report: stackReport(translation, templateFindings(plan.project, translation, validator), suppressions) };
 }

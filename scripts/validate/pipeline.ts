@@ -1,0 +1,80 @@
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { reportEnvironment, StackValidationResult } from "./environment";
+import type { StackPlan } from "./plan";
+import { stackReport } from "./report";
+import { SUPPRESSIONS } from "./suppressions";
+import type { RegionalTemplate } from "./translate";
+import { translateForValidation } from "./validate-stack";
+import type { Finding } from "./validator";
+
+type Findings = (Finding & { region: string })[];
+
+export interface PipelinedValidation {
+    /** A stack just planned: translated with the stacks planned before it and validated in the worker meanwhile. */
+    planned(stack: StackPlan, before: readonly StackPlan[]): void;
+    /**
+     * Every stack's validation as `npm run validate` makes it: each translated with all the others;
+     * the early findings are kept where that gives the same templates, the rest validated again.
+     */
+    finish(stacks: readonly StackPlan[]): Promise<StackValidationResult[]>;
+    close(): Promise<void>;
+    /** `finish`, then printed and written as `npm run validate` does (into `planDir`); returns the failures, and stops the worker. */
+    report(env: string, planDir: string, stacks: readonly StackPlan[]): Promise<string[]>;
+}
+
+/**
+ * Validation overlapped with the plan: a worker thread loads AWS's validator (seconds of work) while
+ * the main thread runs the programs, and validates each stack's templates as soon as its program
+ * has run, while the next one plans.
+ */
+export function startValidation(): PipelinedValidation {
+    const worker = new Worker(path.join(__dirname, "worker.ts"), { execArgv: ["-r", path.resolve(__dirname, "../lib/register-ts.js")] });
+    const pending = new Map<number, { resolve(f: Findings): void; reject(e: Error): void }>();
+    const crashed = (e: Error) => [...pending.values()].forEach((p) => p.reject(e));
+    worker.on("error", crashed);
+    worker.on("exit", (code) => crashed(new Error(`the validator worker exited (code ${code})`)));
+    worker.on("message", ({ id, findings, error }: { id: number; findings?: Findings; error?: string }) => {
+        const p = pending.get(id)!;
+        pending.delete(id);
+        return error === undefined ? p.resolve(findings!) : p.reject(new Error(error));
+    });
+    let next = 0;
+    const validate = (project: string, templates: readonly RegionalTemplate[]): Promise<Findings> => new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, project, templates });
+    });
+    const early = new Map<string, { templates: string; findings: Promise<Findings> }>();
+    const close = async () => {
+        worker.removeAllListeners("exit");
+        await worker.terminate();
+    };
+    const pipeline: PipelinedValidation = {
+        planned(stack, before) {
+            const { templates } = translateForValidation(stack, before);
+            const findings = validate(stack.project, templates);
+            findings.catch(() => undefined);
+            early.set(stack.project, { templates: JSON.stringify(templates), findings });
+        },
+        async finish(stacks) {
+            const ordered = [...stacks].sort((a, b) => Number(b.project === "platform") - Number(a.project === "platform") || a.project.localeCompare(b.project));
+            return Promise.all(ordered.map(async (plan) => {
+                const translation = translateForValidation(plan, stacks.filter((other) => other !== plan));
+                const before = early.get(plan.project);
+                const findings = before !== undefined && before.templates === JSON.stringify(translation.templates) ? await before.findings : await validate(plan.project, translation.templates);
+                return { plan, translation, report: stackReport(translation, findings, SUPPRESSIONS) };
+            }));
+        },
+        close,
+        async report(env, planDir, stacks) {
+            try {
+                console.log(`\n=== validation of ${env} (AWS's CloudFormation validator)`);
+                return reportEnvironment(env, planDir, await pipeline.finish(stacks)) ? ["validate: errors, or too few resources translated (listed above)"] : [];
+            } finally {
+                await close();
+            }
+        },
+    };
+    return pipeline;
+}
