@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { sideBySide } from "./bench/side-by-side";
 
 const root = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -68,6 +69,7 @@ function main() {
         console.log(`${m.label}: analyses add ${(share * 100).toFixed(1)}% to the plan  ${share <= MAX_ANALYSES_SHARE ? "within target" : "OVER TARGET"}`);
     }
     console.log(`targets: plan <= ${MAX_RATIO}x floor, peak < ${mb(MAX_BYTES)}, analyses <= ${MAX_ANALYSES_SHARE * 100}% of the plan`);
+    sideBySide(RUNS);
 }
 
 main();

@@ -1,0 +1,103 @@
+/**
+ * The part of `npm run bench` that compares commands measured in the same run, interleaved round by
+ * round so that a shared machine's load weighs on each alike: the offline check (plan + validate of
+ * prod, in one process) against a peer CDK app's `cdk synth` (which runs the same AWS validator),
+ * and the diff of each environment against two plans. Set BENCH_PEER_DIR to the peer app's folder
+ * (app.ts and package.json); it is copied and installed once under the temp folder.
+ */
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "../..");
+const MAX_BYTES = 1024 ** 3;
+const MAX_CHECK_RATIO = 1;
+const MAX_DIFF_RATIO = 2;
+
+interface Command {
+    readonly label: string;
+    readonly argv: readonly string[];
+    readonly cwd: string;
+}
+
+interface Timing {
+    readonly bestMs: number;
+    readonly peakBytes: number;
+}
+
+/** One of our scripts in a fresh process, loading TypeScript as npm run does, reporting its peak memory. */
+function script(label: string, file: string, args: string[]): Command {
+    return { label, cwd: root, argv: [process.execPath, "-r", path.join(root, "scripts/lib/register-ts.js"), "-r", path.join(root, "scripts/bench/max-rss.ts"), path.join(root, file), ...args] };
+}
+
+/** The peer app, copied and installed once (keyed by its package.json), timed as its README says. */
+function peerCommand(source: string): Command {
+    const key = createHash("sha256").update(fs.readFileSync(path.join(source, "package.json"))).update(fs.readFileSync(path.join(source, "app.ts"))).digest("hex").slice(0, 12);
+    const dir = path.join(os.tmpdir(), `bench-peer-${key}`);
+    if (!fs.existsSync(path.join(dir, "node_modules"))) {
+        fs.cpSync(source, dir, { recursive: true });
+        const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, encoding: "utf8" });
+        if (install.status !== 0) {
+            throw new Error(`npm install of the peer failed:\n${install.stderr}`);
+        }
+    }
+    return { label: "peer: cdk synth (ts-node app.ts)", cwd: dir, argv: ["npx", "ts-node", "--transpile-only", "app.ts"] };
+}
+
+function runAll(commands: readonly Command[], runs: number): Map<Command, Timing> {
+    const times = new Map<Command, number[]>(commands.map((c) => [c, []]));
+    const peaks = new Map<Command, number>(commands.map((c) => [c, 0]));
+    for (let round = 0; round < runs; round++) {
+        for (const command of commands) {
+            const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${round}`);
+            const started = process.hrtime.bigint();
+            const run = spawnSync(command.argv[0], command.argv.slice(1), { cwd: command.cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: "utf8", maxBuffer: 256 * 1024 ** 2 });
+            const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            if (run.status !== 0) {
+                throw new Error(`${command.label} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout.slice(-2000)}`);
+            }
+            times.get(command)!.push(ms);
+            if (fs.existsSync(rssFile)) {
+                peaks.set(command, Math.max(peaks.get(command)!, Number(fs.readFileSync(rssFile, "utf8"))));
+                fs.rmSync(rssFile, { force: true });
+            }
+        }
+    }
+    return new Map(commands.map((c) => [c, { bestMs: Math.min(...times.get(c)!), peakBytes: peaks.get(c)! }]));
+}
+
+/** Prints the side-by-side figures; the verdicts are printed, not asserted (timing on a shared machine is noisy). */
+export function sideBySide(runs: number): void {
+    const peerDir = process.env.BENCH_PEER_DIR;
+    const diffBase = process.env.BENCH_DIFF_BASE ?? "HEAD";
+    const check = script("plan --env prod --validate", "scripts/plan.ts", ["--env", "prod", "--validate"]);
+    const planProd = script("plan --env prod", "scripts/plan.ts", ["--env", "prod"]);
+    const validateProd = script("validate --env prod", "scripts/validate.ts", ["--env", "prod"]);
+    const planDev = script("plan --env dev", "scripts/plan.ts", ["--env", "dev"]);
+    const diffDev = script(`plan --env dev --diff ${diffBase}`, "scripts/plan.ts", ["--env", "dev", "--diff", diffBase]);
+    const diffProd = script(`plan --env prod --diff ${diffBase}`, "scripts/plan.ts", ["--env", "prod", "--diff", diffBase]);
+    const peer = peerDir === undefined ? undefined : peerCommand(peerDir);
+    // validate reads the plan that the command before it wrote.
+    const commands = [...(peer ? [peer] : []), check, planProd, validateProd, planDev, diffDev, diffProd];
+    const load = os.loadavg()[0];
+    const t = runAll(commands, runs);
+    const mb = (b: number) => (b === 0 ? "-" : `${(b / 1024 ** 2).toFixed(0)} MB`);
+    console.log(`\nside by side, best of ${runs} interleaved rounds, on ${os.cpus().length} cores, load average ${load.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end`);
+    for (const c of commands) {
+        console.log(`${c.label.padEnd(40)}${`${t.get(c)!.bestMs.toFixed(0)} ms`.padStart(10)}${mb(t.get(c)!.peakBytes).padStart(10)}`);
+    }
+    const separate = t.get(planProd)!.bestMs + t.get(validateProd)!.bestMs;
+    console.log(`plan + validate of prod: one process ${t.get(check)!.bestMs.toFixed(0)} ms, two processes ${separate.toFixed(0)} ms`);
+    if (peer !== undefined) {
+        const ratio = t.get(check)!.bestMs / t.get(peer)!.bestMs;
+        const ok = ratio <= MAX_CHECK_RATIO && t.get(check)!.peakBytes < MAX_BYTES;
+        console.log(`offline check vs peer synth: ${ratio.toFixed(2)}x (two processes: ${(separate / t.get(peer)!.bestMs).toFixed(2)}x)  ${ok ? "within target" : "OVER TARGET"}`);
+    } else {
+        console.log("offline check vs peer synth: skipped (set BENCH_PEER_DIR to the peer CDK app's folder)");
+    }
+    const diffRatio = (t.get(diffDev)!.bestMs + t.get(diffProd)!.bestMs) / (t.get(planDev)!.bestMs + t.get(planProd)!.bestMs);
+    console.log(`diff of dev and prod vs their plans: ${diffRatio.toFixed(2)}x  ${diffRatio <= MAX_DIFF_RATIO ? "within target" : "OVER TARGET"}`);
+    console.log(`targets: plan --validate of prod <= ${MAX_CHECK_RATIO}x the peer's synth and peak < ${mb(MAX_BYTES)}; a diff <= ${MAX_DIFF_RATIO}x the plan it compares (it plans two trees)`);
+}
