@@ -3,9 +3,9 @@ import * as path from "path";
 import type { EnvironmentPlan } from "../lib/plan-env";
 import { discoverProjects } from "../lib/projects";
 import { readStackConfig } from "../lib/stack-config";
-import { defaultBase, planAtRef, readBaseFolder } from "./base";
+import { defaultBase, readBaseFolder } from "./base";
 import { diffEnvironment } from "./diff";
-import { TemplateDiffer, workerDiffer } from "./differ";
+import { workerDiffer } from "./differ";
 import { formatDiff, markdownSummary } from "./format";
 
 export interface DiffRequest {
@@ -38,7 +38,8 @@ export interface PendingDiff {
 
 /**
  * The hook of `npm run plan -- --env <env> --diff [<base>] [--allow-replace <urn>]...`: call it
- * before planning, so that the worker loads the CloudFormation specification meanwhile.
+ * before planning, so that a worker plans the base ref and loads the CloudFormation specification
+ * meanwhile.
  */
 export function startDiff(root: string, env: string, argv: readonly string[]): PendingDiff | undefined {
     const request = diffRequest(argv);
@@ -46,11 +47,11 @@ export function startDiff(root: string, env: string, argv: readonly string[]): P
         return undefined;
     }
     const folder = request.base === undefined ? undefined : readBaseFolder(root, env, request.base);
-    const differ: TemplateDiffer = workerDiffer();
+    const differ = workerDiffer(folder === undefined ? { root, env, ref: request.base ?? defaultBase(root) } : undefined);
     return {
         async finish(plan, outDir) {
             try {
-                const base = folder ?? await planAtRef(root, env, request.base ?? defaultBase(root));
+                const base = folder ?? await differ.basePlans();
                 const diff = await diffEnvironment(base.plans, plan.stacks, { env, base: base.label, production: isProduction(root, env), allowReplace: request.allowReplace, differ });
                 console.log(`\n${formatDiff(diff).join("\n")}`);
                 fs.writeFileSync(path.join(outDir, "diff.json"), `${JSON.stringify(diff, null, 2)}\n`);
