@@ -6,6 +6,8 @@
  * `--validate` also runs `npm run validate`'s check, overlapped with the plan; `--diff` compares with
  * a base (scripts/diff/command.ts).
  */
+// First: starts the --validate and --diff workers before the imports below load the Pulumi SDK.
+import { diff, validation } from "./lib/early-workers";
 import * as fs from "fs";
 import * as path from "path";
 import { envArgument } from "./lib/args";
@@ -17,8 +19,6 @@ import { estimateEnvironment } from "./estimate";
 import { formatEstimate } from "./estimate/report";
 import { runPlanSections } from "./lib/plan-sections";
 import { PLAN_SECTIONS } from "./analysis";
-import { startDiff } from "./diff/command";
-import { startValidation } from "./validate/pipeline";
 
 const root = path.resolve(__dirname, "..");
 
@@ -34,8 +34,6 @@ process.on("uncaughtException", fail);
 async function main() {
     const env = envArgument(process.argv.slice(2), "npm run plan -- --env <dev|prod> [--validate] [--diff [<git ref or .plan folder>]] [--allow-replace <urn>]...");
     const started = Date.now();
-    const diff = startDiff(root, env, process.argv.slice(2));
-    const validation = process.argv.includes("--validate") ? startValidation() : undefined;
     const plan = await planEnvironment(root, env, {}, validation?.planned);
     const outDir = path.join(root, ".plan", env);
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,25 @@
+/**
+ * Imported first by scripts/plan.ts, so that the worker threads of `--validate` (AWS's validator,
+ * seconds to load) and `--diff` (the base plan and the CloudFormation specification) start before
+ * the plan loads the Pulumi SDK and the programs, which takes seconds too.
+ */
+import * as path from "path";
+import { PendingDiff, startDiff } from "../diff/command";
+import { PipelinedValidation, startValidation } from "../validate/pipeline";
+
+const argv = process.argv.slice(2);
+const envAt = argv.indexOf("--env");
+const env = envAt >= 0 ? argv[envAt + 1] : argv.find((a) => a.startsWith("--env="))?.slice("--env=".length);
+
+export const validation: PipelinedValidation | undefined = argv.includes("--validate") ? startValidation() : undefined;
+
+function diffOrFailure(): PendingDiff | undefined {
+    try {
+        return env === undefined || env.startsWith("--") ? undefined : startDiff(path.resolve(__dirname, "../.."), env, argv);
+    } catch (e) {
+        // A bad --diff argument fails the plan with its message, like any other failure.
+        return { finish: () => Promise.reject(e) };
+    }
+}
+
+export const diff: PendingDiff | undefined = diffOrFailure();
