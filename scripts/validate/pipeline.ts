@@ -50,6 +50,14 @@ export function startValidation(): PipelinedValidation {
         worker.removeAllListeners("exit");
         await worker.terminate();
     };
+    // Whatever ends the process early (a promise left pending when the worker is gone), it must not pass for a validated plan.
+    let reported = false;
+    process.on("exit", (code) => {
+        if (code === 0 && !reported) {
+            console.error("plan failed: --validate was asked for, and the validation never reported");
+            process.exitCode = 1;
+        }
+    });
     const pipeline: PipelinedValidation = {
         planned(stack, before) {
             const { templates } = translateForValidation(stack, before);
@@ -70,7 +78,9 @@ export function startValidation(): PipelinedValidation {
         async report(env, planDir, stacks) {
             try {
                 console.log(`\n=== validation of ${env} (AWS's CloudFormation validator)`);
-                return reportEnvironment(env, planDir, await pipeline.finish(stacks)) ? ["validate: errors, or too few resources translated (listed above)"] : [];
+                const failed = reportEnvironment(env, planDir, await pipeline.finish(stacks));
+                reported = true;
+                return failed ? ["validate: errors, or too few resources translated (listed above)"] : [];
             } finally {
                 await close();
             }

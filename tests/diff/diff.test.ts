@@ -130,15 +130,15 @@ describe("the offline diff of real plans", () => {
         assert.ok(rows.some((r) => r.startsWith("narrowed security-group-rule") && r.includes("10.30.0.0/16")), rows.join("\n"));
     });
 
-    it("masks secrets in changed values", async () => {
+    it("masks secrets in changed values: inputs the program marked secret, and inputs named like one", async () => {
         const head = copyOf(prod);
-        const token = resourceOf(head, "aws:elasticache/replicationGroup:ReplicationGroup", "entities");
-        const before = token.inputs.authToken;
-        token.inputs.authToken = "Changed-token-value";
+        const db = resourceOf(head, "aws:rds/instance:Instance", "catalog");
+        db.inputs.password = "Changed-secret-value";
+        db.inputs.tags = { ...(db.inputs.tags as Record<string, string>), note: "Marked-secret-value" };
+        Object.assign(db, { secretInputs: ["tags"] });
         const diff = await diffOf(prod, head);
-        const change = changesOf(diff).find((c) => c.urn === token.urn)!;
-        assert.ok(before !== undefined);
-        assert.deepStrictEqual(change.properties, [{ path: "authToken", old: "[secret]", new: "[secret]" }]);
-        assert.ok(!JSON.stringify(diff).includes("Changed-token-value"));
+        const change = changesOf(diff).find((c) => c.urn === db.urn)!;
+        assert.deepStrictEqual(change.properties, [{ path: "password", new: "[secret]" }, { path: "tags", old: "[secret]", new: "[secret]" }]);
+        assert.ok(!JSON.stringify(diff).includes("Changed-secret-value") && !JSON.stringify(diff).includes("Marked-secret-value"));
     });
 });

@@ -53,7 +53,7 @@ describe("the provider exception table", () => {
 
     it("RandomPassword: a new length replaces the password (a new value for whatever reads it)", async () => {
         const head = copyOf(prod);
-        const password = resourceOf(head, "random:index/randomPassword:RandomPassword", "cache-auth-token");
+        const password = resourceOf(head, "random:index/randomPassword:RandomPassword", "origin-secret");
         password.inputs.length = 72;
         assert.strictEqual(await actionOf(head, password.urn), "replace");
         assert.strictEqual(await actionOf(head, password.urn, []), "update", "no CloudFormation type: only the entry knows");
