@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { runStackUnderMocks } from "../../scripts/lib/mock-runtime";
 import { effectiveAliases, matchIdentities } from "../../scripts/diff/identity";
 import type { PlannedResource } from "../../scripts/validate/plan";
 
@@ -35,8 +37,6 @@ describe("resource identity in the diff", () => {
 
 describe("aliases recorded by the plan", () => {
     it("records a component's alias spec as the URN it stands for", async () => {
-        const pulumi = await import("@pulumi/pulumi");
-        const { runStackUnderMocks } = await import("../../scripts/lib/mock-runtime");
         const run = await runStackUnderMocks({
             project: "app",
             stack: "prod",
