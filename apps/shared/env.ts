@@ -91,6 +91,8 @@ export function serviceSettings(e: EnvReader, defaultName: string) {
         serviceName: e.string("SERVICE_NAME", defaultName),
         port: e.int("PORT", 8080, 1, 65535),
         host: e.string("HOST", "0.0.0.0"),
+        // Set by the task definition where the load balancer's target groups are HTTPS (production).
+        tlsPort: e.optional("TLS_PORT") === undefined ? undefined : e.int("TLS_PORT", 0, 1, 65535),
         logLevel: e.oneOf("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace"], "info"),
         otlpEndpoint: e.optional("OTEL_EXPORTER_OTLP_ENDPOINT"),
         // Below ECS's stopTimeout (30 s, components/mesh), after which the container is killed.

@@ -1,6 +1,7 @@
 import { createLogger } from "../../shared/logger";
 import { MeshClient } from "../../shared/mesh-client";
 import { exitOnSignals } from "../../shared/shutdown";
+import { appListeners } from "../../shared/tls-listener";
 import { startTelemetry } from "../../shared/telemetry";
 import { BookRepository } from "./books";
 import { catalogConfig } from "./config";
@@ -33,17 +34,18 @@ async function main() {
         logger,
         idempotencyTtlSeconds: config.idempotencyTtlSeconds,
     });
+    const listeners = appListeners(app, config);
     exitOnSignals({
         logger,
         onDraining: markDraining,
         timeoutMs: config.shutdownTimeoutMs,
         closers: [
-            { name: "http", close: () => app.close(), critical: true },
+            listeners.closer,
             { name: "postgres", close: async () => { clearInterval(purge); await pool.end(); } },
             { name: "telemetry", close: () => telemetry.shutdown() },
         ],
     });
-    await app.listen({ port: config.port, host: config.host });
+    await listeners.listen();
 }
 
 main().catch((err) => {

@@ -3,6 +3,7 @@ import { createLogger } from "../../shared/logger";
 import { elastiCacheIamFromEnv, keepCredentialsFresh } from "../../shared/elasticache-iam";
 import { credentialFrom } from "../../shared/secrets";
 import { exitOnSignals } from "../../shared/shutdown";
+import { appListeners } from "../../shared/tls-listener";
 import { startTelemetry } from "../../shared/telemetry";
 import { closeCacheClient, createCacheClient, VersionedCache } from "./cache";
 import { cacheBreaker, dynamoClient, entitiesConfig } from "./config";
@@ -31,18 +32,19 @@ async function main() {
         logger,
         idempotencyTtlSeconds: config.idempotencyTtlSeconds,
     });
+    const listeners = appListeners(app, config);
     exitOnSignals({
         logger,
         onDraining: markDraining,
         timeoutMs: config.shutdownTimeoutMs,
         closers: [
-            { name: "http", close: () => app.close(), critical: true },
+            listeners.closer,
             { name: "cache", close: () => (stopCredentialRefresh(), closeCacheClient(redis)) },
             { name: "dynamodb", close: async () => dynamo.destroy() },
             { name: "telemetry", close: () => telemetry.shutdown() },
         ],
     });
-    await app.listen({ port: config.port, host: config.host });
+    await listeners.listen();
 }
 
 main().catch((err) => {
