@@ -8,6 +8,8 @@
 export const DEFAULT_ADOT_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0";
 /** Name of the app container's port mapping; Service Connect refers to the port by this name. */
 export const APP_PORT_NAME = "http";
+/** Name of the app's TLS port mapping, the load balancer's target where its listener is HTTPS. */
+export const APP_TLS_PORT_NAME = "https";
 export const APP_CONTAINER = "app";
 export const ADOT_CONTAINER = "otel-collector";
 /** The writable scratch volume under a read-only root filesystem. */
@@ -50,6 +52,8 @@ export interface ContainerDefinitionsArgs {
     readonly serviceName: string;
     readonly image: string;
     readonly containerPort: number;
+    /** The app's TLS port (mapped as APP_TLS_PORT_NAME and given to the app as TLS_PORT); unset, none. */
+    readonly tlsPort?: number;
     readonly region: string;
     readonly logGroupName: string;
     /** Plain environment variables. */
@@ -101,12 +105,16 @@ export function containerDefinitions(args: ContainerDefinitionsArgs): object[] {
         essential: true,
         user: args.user,
         readonlyRootFilesystem: !(args.execCommand ?? false),
-        portMappings: [{ name: APP_PORT_NAME, containerPort: args.containerPort, protocol: "tcp", appProtocol: "http" }],
+        portMappings: [
+            { name: APP_PORT_NAME, containerPort: args.containerPort, protocol: "tcp", appProtocol: "http" },
+            ...(args.tlsPort !== undefined ? [{ name: APP_TLS_PORT_NAME, containerPort: args.tlsPort, protocol: "tcp" }] : []),
+        ],
         environment: [
             ...byName(args.environment).map((name) => ({ name, value: args.environment[name] })),
             // Where the app's OpenTelemetry SDK sends traces: the sidecar, on localhost.
             { name: "OTEL_EXPORTER_OTLP_ENDPOINT", value: "http://127.0.0.1:4317" },
             { name: "OTEL_SERVICE_NAME", value: args.serviceName },
+            ...(args.tlsPort !== undefined ? [{ name: "TLS_PORT", value: String(args.tlsPort) }] : []),
             ...(args.taskMemoryMiB !== undefined && args.environment.NODE_OPTIONS === undefined ? [{ name: "NODE_OPTIONS", value: `--max-old-space-size=${nodeHeapLimitMiB(args.taskMemoryMiB)}` }] : []),
         ],
         secrets: byName(args.secrets).map((name) => ({ name, valueFrom: args.secrets[name] })),

@@ -56,6 +56,18 @@ export interface MeshTls {
 export const DEFAULT_CONTAINER_PORT = 8080;
 /** The Service Connect proxy's port for mesh callers when not overridden (see `meshIngressPort`). */
 export const DEFAULT_MESH_INGRESS_PORT = 8443;
+/** The app's TLS port for the load balancer when not overridden (see `targetTlsPort`). */
+export const DEFAULT_TARGET_TLS_PORT = 8081;
+
+/**
+ * The task port the ALB's target groups use behind a listener of this protocol: behind HTTPS the
+ * app's TLS port, so that the hop from the ALB to the task is encrypted too; behind HTTP the app
+ * port. The network's load-balancer -> app tier rule and each service's target groups both take it
+ * from here, so the security groups admit exactly the port the target groups use.
+ */
+export function albTargetPort(listenerProtocol: "HTTP" | "HTTPS"): number {
+    return listenerProtocol === "HTTPS" ? DEFAULT_TARGET_TLS_PORT : DEFAULT_CONTAINER_PORT;
+}
 
 /**
  * What clients in the namespace call: the client alias `http://<service>:<port>`. A pure function so
@@ -114,6 +126,14 @@ export interface MeshServiceArgs {
     listenerRulePriority: number;
     /** Port the app listens on. @default DEFAULT_CONTAINER_PORT (8080) */
     containerPort?: number;
+    /**
+     * Port the app also listens on with TLS (given to it as TLS_PORT, mapped as `https`). Set, the
+     * target groups are HTTPS with HTTPS health checks on it and the ALB is admitted there instead
+     * of `containerPort`: set it when the ALB's listener is HTTPS, so that no hop carries requests
+     * in clear text. Service Connect's proxy and the container health check keep `containerPort`.
+     * @default unset (target groups HTTP on containerPort)
+     */
+    targetTlsPort?: number;
     /**
      * Port the Service Connect proxy listens on for mesh callers. Kept apart from the container
      * port so that the ALB reaches the app directly (plain HTTP health checks keep working when
@@ -214,13 +234,17 @@ export function validateMeshServiceArgs(args: MeshServiceArgs): void {
     }
     const port = args.containerPort ?? DEFAULT_CONTAINER_PORT;
     const meshPort = args.meshIngressPort ?? DEFAULT_MESH_INGRESS_PORT;
-    for (const [key, value] of [["containerPort", port], ["meshIngressPort", meshPort]] as const) {
+    const tlsPort = args.targetTlsPort;
+    for (const [key, value] of [["containerPort", port], ["meshIngressPort", meshPort], ...(tlsPort !== undefined ? [["targetTlsPort", tlsPort] as const] : [])] as const) {
         if (!Number.isInteger(value) || value < 1 || value > 65535) {
             p.push(`${key} ${value}: a port from 1 to 65535`);
         }
     }
     if (port === meshPort) {
         p.push(`meshIngressPort ${meshPort}: must differ from containerPort, so that the ALB bypasses the mesh proxy`);
+    }
+    if (tlsPort !== undefined && (tlsPort === port || tlsPort === meshPort)) {
+        p.push(`targetTlsPort ${tlsPort}: must differ from containerPort and meshIngressPort, since the app serves TLS there and plain HTTP on containerPort`);
     }
     p.push(...pathRouteProblems({ service: name, pathPatterns: args.pathPatterns, priority: args.listenerRulePriority }).map((m) => `pathPatterns/listenerRulePriority: ${m}`));
     const calls = args.calls ?? [];
@@ -337,6 +361,8 @@ export class MeshService extends pulumi.ComponentResource {
         const svc = args.serviceName;
         const port = args.containerPort ?? DEFAULT_CONTAINER_PORT;
         const meshPort = args.meshIngressPort ?? DEFAULT_MESH_INGRESS_PORT;
+        // The ALB's target: the app's TLS port when it has one, else the app port.
+        const target = args.targetTlsPort !== undefined ? { port: args.targetTlsPort, protocol: "HTTPS" } : { port, protocol: "HTTP" };
         const strategy = args.deployment?.strategy ?? "CANARY";
         const shifted = strategy !== "ROLLING";
         const scaling = args.autoscaling ?? { min: 2, max: 10 };
@@ -388,6 +414,7 @@ export class MeshService extends pulumi.ComponentResource {
                     serviceName: svc,
                     image: uri,
                     containerPort: port,
+                    tlsPort: args.targetTlsPort,
                     region: r,
                     logGroupName,
                     environment: env,
@@ -401,15 +428,15 @@ export class MeshService extends pulumi.ComponentResource {
             ),
         }, { parent });
 
-        const securityGroupId = createSecurityGroup(name, parent, args, port, meshPort);
+        const securityGroupId = createSecurityGroup(name, parent, args, target, meshPort);
 
         const targetGroup = (role: string) => new aws.lb.TargetGroup(`${name}-${role}`, {
             vpcId: args.vpcId,
             targetType: "ip",
-            protocol: "HTTP",
-            port,
+            protocol: target.protocol,
+            port: target.port,
             deregistrationDelay: 30,
-            healthCheck: { path: args.healthCheckPath ?? "/health", matcher: "200-399", interval: 15, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
+            healthCheck: { protocol: target.protocol, path: args.healthCheckPath ?? "/health", matcher: "200-399", interval: 15, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
         }, { parent });
         const primary = targetGroup("tg");
         const alternate = shifted ? targetGroup("tg-alt") : undefined;
@@ -442,7 +469,7 @@ export class MeshService extends pulumi.ComponentResource {
             loadBalancers: [{
                 targetGroupArn: primary.arn,
                 containerName: APP_CONTAINER,
-                containerPort: port,
+                containerPort: target.port,
                 advancedConfiguration: alternate && trafficRole ? { alternateTargetGroupArn: alternate.arn, productionListenerRule: rule.arn, roleArn: trafficRole.arn } : undefined,
             }],
             healthCheckGracePeriodSeconds: 60,
@@ -517,7 +544,7 @@ export class MeshService extends pulumi.ComponentResource {
  * The service's own group (the given one, or a new one): the ALB on the container port, declared
  * callers on the mesh port, nothing else in; out only to its callees. Returns its id.
  */
-function createSecurityGroup(name: string, parent: pulumi.Resource, args: MeshServiceArgs, port: number, meshPort: number): pulumi.Output<string> {
+function createSecurityGroup(name: string, parent: pulumi.Resource, args: MeshServiceArgs, target: { port: number; protocol: string }, meshPort: number): pulumi.Output<string> {
     const groupId = args.securityGroupId !== undefined
         ? pulumi.output(args.securityGroupId)
         : new aws.ec2.SecurityGroup(`${name}-sg`, {
@@ -530,9 +557,9 @@ function createSecurityGroup(name: string, parent: pulumi.Resource, args: MeshSe
         const ruleArgs = { securityGroupId: from, referencedSecurityGroupId: peer, ipProtocol: "tcp", fromPort: p, toPort: p, description };
         return direction === "ingress" ? new aws.vpc.SecurityGroupIngressRule(`${name}-${key}`, ruleArgs, { parent }) : new aws.vpc.SecurityGroupEgressRule(`${name}-${key}`, ruleArgs, { parent });
     };
-    rule("from-alb", groupId, args.albSecurityGroupId, port, "HTTP from the shared internal ALB", "ingress");
-    // The ALB's side of the same path, in case the container port is not the network's app port.
-    rule("alb-to-tasks", args.albSecurityGroupId, groupId, port, `HTTP to ${args.serviceName}`, "egress");
+    rule("from-alb", groupId, args.albSecurityGroupId, target.port, `${target.protocol} from the shared internal ALB`, "ingress");
+    // The ALB's side of the same path, in case the target port is not the network's app port.
+    rule("alb-to-tasks", args.albSecurityGroupId, groupId, target.port, `${target.protocol} to ${args.serviceName}`, "egress");
     for (const caller of Object.keys(args.callerSecurityGroupIds ?? {}).sort()) {
         rule(`from-${caller}`, groupId, args.callerSecurityGroupIds![caller], meshPort, `Service Connect from ${caller}`, "ingress");
     }

@@ -270,7 +270,7 @@ function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatf
         accessLogs: { bucket: bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
     }, { parent, dependsOn: [policy!] });
     const hostName = args.albHostName ?? "";
-    const https = hostName !== "";
+    const https = albListenerProtocolOf(hostName) === "HTTPS";
     const certificateArn = !https ? undefined : (args.albCertificateArn ?? "") !== ""
         ? args.albCertificateArn
         : dnsValidatedCertificate(`${name}-alb-cert`, { domainName: hostName, hostedZoneId: args.hostedZoneId! }, parent);
@@ -287,4 +287,9 @@ function createAlb(name: string, parent: pulumi.Resource, args: ServiceMeshPlatf
         }],
     }, { parent });
     return { bucket, loadBalancer, listener, https };
+}
+
+/** The internal ALB's listener protocol: HTTPS on 443 when it has a host name for its certificate, else HTTP on 80 (dev). */
+export function albListenerProtocolOf(albHostName: string): "HTTP" | "HTTPS" {
+    return albHostName !== "" ? "HTTPS" : "HTTP";
 }

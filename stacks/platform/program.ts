@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
-import { ServiceMeshPlatform } from "../../components/mesh/platform";
+import { albTargetPort } from "../../components/mesh/mesh-service";
+import { albListenerProtocolOf, ServiceMeshPlatform } from "../../components/mesh/platform";
 import { Network } from "../../components/network/network";
 import { ObservabilityKit } from "../../components/observability/kit";
 import { pulumiRawConfig, RawConfig } from "../config/reader";
@@ -38,6 +39,8 @@ export function platformProgram(raw: RawConfig = pulumiRawConfig(path.resolve(__
         egress: config.network.egress,
         interfaceEndpoints: config.network.interfaceEndpoints,
         flowLogRetentionDays: config.logRetentionDays,
+        // The port the services' target groups use behind this environment's listener (TLS in production).
+        appPort: albTargetPort(albListenerProtocolOf(config.mesh.albHostName)),
         // One key for the environment's log data: the observability kit's.
         flowLogKmsKeyArn: observability.keyArn,
         protect: config.production,

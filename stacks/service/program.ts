@@ -6,7 +6,7 @@ import { replicationGroupId } from "../../components/data/cache";
 import { DataTier } from "../../components/data/data-tier";
 import { dbIdentifier } from "../../components/data/postgres";
 import { tableSlugOf, tableVariableOf } from "../../components/data/table-spec";
-import { DEFAULT_MESH_INGRESS_PORT, MeshService, serviceConnectUrl } from "../../components/mesh/mesh-service";
+import { albTargetPort, DEFAULT_MESH_INGRESS_PORT, MeshService, serviceConnectUrl } from "../../components/mesh/mesh-service";
 import { AlarmOverride, alarmSpecs, WatchTarget } from "../../components/observability/alarm-catalogue";
 import { layerAlarmOverrides } from "../../components/observability/alarm-overrides";
 import { ServiceObservability } from "../../components/observability/service-observability";
@@ -48,6 +48,8 @@ interface PlatformValues {
     readonly production: boolean;
     readonly region: string;
     readonly privateCaArn: string;
+    /** The shared ALB's listener protocol: HTTPS makes the target groups HTTPS on the app's TLS port. */
+    readonly albListenerProtocol: "HTTP" | "HTTPS";
     readonly logRetentionDays: number;
     readonly isolatedSubnetIds: string[];
     readonly alarmOverrides: AlarmOverride[];
@@ -62,6 +64,7 @@ async function readPlatformValues(ref: pulumi.StackReference, name: string, choi
         production: await get<boolean>("production", (v) => typeof v === "boolean", "true or false"),
         region: await get<string>("region", (v) => typeof v === "string" && v !== "", "an AWS region code"),
         privateCaArn: await get<string>("privateCaArn", (v) => typeof v === "string", "a private CA ARN, or \"\" when mesh TLS is off"),
+        albListenerProtocol: await get<"HTTP" | "HTTPS">("albListenerProtocol", (v) => v === "HTTP" || v === "HTTPS", "HTTP or HTTPS"),
         logRetentionDays: await get<number>("logRetentionDays", (v) => typeof v === "number", "a number of days"),
         isolatedSubnetIds: await get<string[]>("isolatedSubnetIds", isStringList, "a list of subnet ids"),
         alarmOverrides: await get<AlarmOverride[]>("alarmOverrides", Array.isArray, "a list of alarm overrides"),
@@ -203,6 +206,8 @@ export async function serviceProgram(raw: RawConfig = pulumiRawConfig(path.join(
         additionalSecurityGroupIds: [platform.requireOutput("securityGroupIds").apply((g: Record<string, string>) => g.app), ...(dataClient ? [dataClient.id] : [])],
         pathPatterns: config.pathPatterns,
         listenerRulePriority: config.listenerRulePriority,
+        // Behind an HTTPS listener the ALB reaches the tasks over TLS too, on the port the platform's app tier admits.
+        ...(values.albListenerProtocol === "HTTPS" ? { targetTlsPort: albTargetPort("HTTPS") } : {}),
         cpu: config.cpu,
         memory: config.memory,
         image: config.image !== undefined ? { uri: config.image } : imageBuildOf(svc, config.imageTag),

@@ -140,7 +140,10 @@ describe("platform stack: network", () => {
         const ingress = prod.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
         const sources = (tier: string) =>
             ingress.filter((r) => r.inputs.securityGroupId === prod.named(`prod-${tier}-sg`).id).map((r) => [prod.referenced(r.inputs.referencedSecurityGroupId)?.name ?? r.inputs.cidrIpv4, r.inputs.fromPort]);
-        assert.deepStrictEqual(sources("app"), [["prod-loadBalancer-sg", 8080]]);
+        // Production's target groups are HTTPS on the app's TLS port, so the tier admits that port, not 8080.
+        assert.deepStrictEqual(sources("app"), [["prod-loadBalancer-sg", 8081]]);
+        const devApp = dev.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.securityGroupId === dev.named("dev-app-sg").id);
+        assert.deepStrictEqual(devApp.map((r) => [dev.referenced(r.inputs.referencedSecurityGroupId)?.name, r.inputs.fromPort]), [["dev-loadBalancer-sg", 8080]]);
         assert.deepStrictEqual(sources("data"), [["prod-app-sg", 5432], ["prod-app-sg", 6379]]);
         assert.deepStrictEqual(sources("endpoints"), [["10.30.0.0/16", 443]]);
     });

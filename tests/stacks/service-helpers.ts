@@ -33,6 +33,7 @@ export function fakePlatform(production: boolean, overrides: Record<string, unkn
         albArn: arn("elasticloadbalancing", "loadbalancer/app/fake-alb/0123"),
         albArnSuffix: "app/fake-alb/0123",
         albListenerArn: arn("elasticloadbalancing", "listener/app/fake-alb/0123/4567"),
+        albListenerProtocol: production ? "HTTPS" : "HTTP",
         albSecurityGroupId: "sg-fakealb",
         adotImageUri: "111122223333.dkr.ecr.us-east-1.amazonaws.com/fake-adot-mirror:v0.40.0",
         adotRepositoryArn: arn("ecr", "repository/fake-adot-mirror"),
