@@ -276,6 +276,11 @@ describe("MeshService validation", () => {
         assert.throws(() => validateMeshServiceArgs(baseArgs({ user: "0:0" })), /never run as root/);
         assert.throws(() => validateMeshServiceArgs(baseArgs({ secrets: { X: "arn:aws:ssm:us-east-1:1:parameter/x" } })), /secrets.X: .*not a Secrets Manager secret ARN/);
         assert.throws(() => validateMeshServiceArgs(baseArgs({ meshIngressPort: 8080 })), /must differ from containerPort/);
+        for (const clash of [8080, 8443]) {
+            assert.throws(() => validateMeshServiceArgs(baseArgs({ targetTlsPort: clash })), new RegExp(`targetTlsPort ${clash}: must differ from containerPort and meshIngressPort`));
+        }
+        assert.throws(() => validateMeshServiceArgs(baseArgs({ targetTlsPort: 0 })), /targetTlsPort 0: a port from 1 to 65535/);
+        assert.doesNotThrow(() => validateMeshServiceArgs(baseArgs({ targetTlsPort: 8081 })));
     });
     it("a bad component registers no child", async () => {
         await assert.rejects(runProgram(() => new MeshService("orders", baseArgs({ memory: 3000 }))), (e: any) => {

@@ -96,6 +96,24 @@ describe("production plan: TLS on every hop, no shared cache password, the audit
         assert.deepStrictEqual([...new Set(edgeRules.map((r) => `${r.inputs.fromPort}-${r.inputs.toPort}`))], ["443-443"]);
     });
 
+    it("ALB -> task: both target groups of each service are HTTPS on the app's TLS port with HTTPS health checks, the task serves TLS there, and the ALB is admitted there instead of 8080", () => {
+        const groups = all.filter((r) => r.type === "aws:lb/targetGroup:TargetGroup");
+        const services = all.filter((r) => r.type === "aws:ecs/service:Service");
+        // Primary and alternate (canary/blue-green) for every service.
+        assert.strictEqual(groups.length, 2 * services.length);
+        assert.deepStrictEqual([...new Set(groups.map((g) => `${g.inputs.protocol}:${g.inputs.port} health ${(g.inputs.healthCheck as { protocol: string }).protocol}`))], ["HTTPS:8081 health HTTPS"]);
+        assert.deepStrictEqual([...new Set(services.map((s) => (s.inputs.loadBalancers as { containerPort: number }[])[0].containerPort))], [8081]);
+        for (const task of all.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")) {
+            const app = (JSON.parse(String(task.inputs.containerDefinitions)) as { name: string; portMappings: { name: string; containerPort: number }[]; environment: { name: string; value: string }[] }[]).find((c) => c.name === "app")!;
+            // 8080 stays: Service Connect's proxy reaches the app on its named port inside the task.
+            assert.deepStrictEqual(app.portMappings.map((m) => [m.name, m.containerPort]), [["http", 8080], ["https", 8081]]);
+            assert.strictEqual(app.environment.find((e) => e.name === "TLS_PORT")?.value, "8081");
+        }
+        const albRules = all.filter((r) => /(-from-alb|-alb-to-tasks|app-from-loadBalancer-|loadBalancer-to-app-)/.test(r.name));
+        assert.strictEqual(albRules.length, 2 * services.length + 2);
+        assert.deepStrictEqual([...new Set(albRules.map((r) => `${r.inputs.fromPort}-${r.inputs.toPort}`))], ["8081-8081"]);
+    });
+
     it("the cache has no static password: no AUTH token, no secret, an IAM user in the group it authenticates through", () => {
         const caches = all.filter((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup");
         assert.ok(caches.length > 0);
@@ -133,5 +151,22 @@ describe("production plan: TLS on every hop, no shared cache password, the audit
     it("every stage has the stage-wide */* baseline: ERROR logs and metrics", () => {
         const baseline = all.filter((r) => r.type === "aws:apigateway/methodSettings:MethodSettings" && r.inputs.methodPath === "*/*");
         assert.deepStrictEqual(baseline.map((b) => [(b.inputs.settings as Record<string, unknown>).loggingLevel, (b.inputs.settings as Record<string, unknown>).metricsEnabled]), [["ERROR", true]]);
+    });
+});
+
+describe("dev plan: the ALB -> task hop stays plain HTTP on 8080", function () {
+    this.timeout(60_000);
+    it("target groups HTTP:8080 with HTTP health checks, no TLS port in the task, the ALB admitted on 8080", async () => {
+        const all = (await committedPlan("dev")).stacks.flatMap((s) => s.resources);
+        const groups = all.filter((r) => r.type === "aws:lb/targetGroup:TargetGroup");
+        assert.ok(groups.length > 0);
+        assert.deepStrictEqual([...new Set(groups.map((g) => `${g.inputs.protocol}:${g.inputs.port} health ${(g.inputs.healthCheck as { protocol: string }).protocol}`))], ["HTTP:8080 health HTTP"]);
+        for (const task of all.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")) {
+            const app = (JSON.parse(String(task.inputs.containerDefinitions)) as { name: string; portMappings: { name: string }[]; environment: { name: string }[] }[]).find((c) => c.name === "app")!;
+            assert.deepStrictEqual([app.portMappings.map((m) => m.name), app.environment.some((e) => e.name === "TLS_PORT")], [["http"], false]);
+        }
+        const albRules = all.filter((r) => /(-from-alb|-alb-to-tasks|app-from-loadBalancer-|loadBalancer-to-app-)/.test(r.name));
+        assert.ok(albRules.length > 2);
+        assert.deepStrictEqual([...new Set(albRules.map((r) => `${r.inputs.fromPort}-${r.inputs.toPort}`))], ["8080-8080"]);
     });
 });
