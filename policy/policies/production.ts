@@ -65,6 +65,30 @@ export const productionAlbHttps: ResourceValidationPolicy = {
     },
 };
 
+export const productionTargetGroupsHttps: ResourceValidationPolicy = {
+    name: "production-target-groups-https",
+    description:
+        "In protected stacks every HTTP-family target group forwards and health-checks over HTTPS, so the hop from the load balancer to the " +
+        "task is encrypted too (the ALB does not validate target certificates, so a certificate the task makes at start serves; NIST 800-53 SC-8).",
+    enforcementLevel: "mandatory",
+    tags: ["NIST 800-53 SC-8", "HIPAA 164.312(e)(1)"],
+    configSchema: PROTECTED_STACKS_SCHEMA,
+    validateResource: (args, report) => {
+        if (!inScope(args, ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"])) {
+            return;
+        }
+        const g = args.props as Props;
+        // Lambda targets are invoked through the Lambda API, and TCP/TLS/UDP groups belong to NLBs: neither is an HTTP hop.
+        if (g.targetType === "lambda" || !["HTTP", "HTTPS", undefined].includes(g.protocol)) {
+            return;
+        }
+        const healthProtocol = g.healthCheck?.protocol ?? "HTTP";
+        if (g.protocol !== "HTTPS" || healthProtocol !== "HTTPS") {
+            report(`${args.name}: target group ${g.protocol ?? "HTTP"}:${g.port} with ${healthProtocol} health checks; production target groups use HTTPS for both (MeshService targetTlsPort, set behind an HTTPS listener).`);
+        }
+    },
+};
+
 export const productionNoStaticSecrets: StackValidationPolicy = {
     name: "production-no-static-secrets",
     description:
@@ -164,4 +188,4 @@ export const edgeAlarmsPresent: StackValidationPolicy = {
     },
 };
 
-export const productionPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [productionViewerTls, productionAlbHttps, productionNoStaticSecrets, auditBucketAccessLogging, edgeAlarmsPresent];
+export const productionPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [productionViewerTls, productionAlbHttps, productionTargetGroupsHttps, productionNoStaticSecrets, auditBucketAccessLogging, edgeAlarmsPresent];

@@ -62,7 +62,7 @@ const pool = (overrides: Record<string, unknown> = {}) => ({
 const T = {
     key: "aws:kms/key:Key", logGroup: "aws:cloudwatch/logGroup:LogGroup", topic: "aws:sns/topic:Topic", sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     table: "aws:dynamodb/table:Table", db: "aws:rds/instance:Instance", cache: "aws:elasticache/replicationGroup:ReplicationGroup", trail: "aws:cloudtrail/trail:Trail",
-    secret: "aws:secretsmanager/secret:Secret", pg: "aws:rds/parameterGroup:ParameterGroup", bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy", lb: "aws:lb/loadBalancer:LoadBalancer",
+    secret: "aws:secretsmanager/secret:Secret", pg: "aws:rds/parameterGroup:ParameterGroup", bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy", lb: "aws:lb/loadBalancer:LoadBalancer", targetGroup: "aws:lb/targetGroup:TargetGroup",
     cdn: "aws:cloudfront/distribution:Distribution", stage: "aws:apigateway/stage:Stage", methodSettings: "aws:apigateway/methodSettings:MethodSettings", taskDef: "aws:ecs/taskDefinition:TaskDefinition",
     cluster: "aws:ecs/cluster:Cluster", acl: "aws:wafv2/webAcl:WebAcl", aclLogging: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", vpc: "aws:ec2/vpc:Vpc", flowLog: "aws:ec2/flowLog:FlowLog",
     ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule", sg: "aws:ec2/securityGroup:SecurityGroup",
@@ -323,6 +323,19 @@ export const POLICY_CASES: Record<string, PolicyCases> = {
             res(T.listener, { protocol: "HTTP", port: 80 }, { stack: "dev" }),
         ],
         nonCompliant: [res(T.listener, { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] }), res(T.listener, { port: 80 })],
+    },
+    "production-target-groups-https": {
+        compliant: [
+            res(T.targetGroup, { protocol: "HTTPS", port: 8081, targetType: "ip", healthCheck: { protocol: "HTTPS", path: "/health" } }),
+            res(T.targetGroup, { targetType: "lambda" }), res(T.targetGroup, { protocol: "TLS", port: 443 }),
+            res(T.targetGroup, { protocol: "HTTP", port: 8080, healthCheck: { path: "/health" } }, { stack: "dev" }),
+        ],
+        nonCompliant: [
+            res(T.targetGroup, { protocol: "HTTP", port: 8080, targetType: "ip", healthCheck: { protocol: "HTTP" } }),
+            // HTTPS traffic with the provider's default HTTP health check: a TLS port answers no plain HTTP, so every target turns unhealthy.
+            res(T.targetGroup, { protocol: "HTTPS", port: 8081, targetType: "ip", healthCheck: { path: "/health" } }),
+            res(T.targetGroup, { port: 8080, targetType: "ip" }),
+        ],
     },
     "production-no-static-secrets": {
         compliant: [

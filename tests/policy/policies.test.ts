@@ -46,6 +46,7 @@ const EXPECTED_LEVELS: Record<string, "mandatory" | "advisory"> = {
     "api-stage-waf": "mandatory",
     "production-viewer-tls": "mandatory",
     "production-alb-https": "mandatory",
+    "production-target-groups-https": "mandatory",
     "production-no-static-secrets": "mandatory",
     "audit-bucket-access-logging": "mandatory",
 };
