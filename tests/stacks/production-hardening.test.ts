@@ -10,6 +10,11 @@ import { runProgram, stackConfig } from "../helpers/graph";
 const ROOT = path.resolve(__dirname, "../..");
 const EDGE_DIR = path.join(ROOT, "edge");
 
+/** Each distinct "protocol:port health protocol" of target groups. */
+const targetGroupShapes = (groups: PlannedResource[]) => [...new Set(groups.map((g) => `${g.inputs.protocol}:${g.inputs.port} health ${(g.inputs.healthCheck as { protocol: string }).protocol}`))];
+/** The security-group rules between the ALB and the tasks: each service's own pair and the network's tier pair. */
+const albToTaskRules = (all: PlannedResource[]) => all.filter((r) => /(-from-alb|-alb-to-tasks|app-from-loadBalancer-|loadBalancer-to-app-)/.test(r.name));
+
 /** The ConfigError lines of the prod platform config with `overrides`; fails if it loads. */
 function prodPlatformProblems(overrides: Record<string, string>): string[] {
     const config = stackConfig(ROOT, "prod", overrides);
@@ -101,7 +106,7 @@ describe("production plan: TLS on every hop, no shared cache password, the audit
         const services = all.filter((r) => r.type === "aws:ecs/service:Service");
         // Primary and alternate (canary/blue-green) for every service.
         assert.strictEqual(groups.length, 2 * services.length);
-        assert.deepStrictEqual([...new Set(groups.map((g) => `${g.inputs.protocol}:${g.inputs.port} health ${(g.inputs.healthCheck as { protocol: string }).protocol}`))], ["HTTPS:8081 health HTTPS"]);
+        assert.deepStrictEqual(targetGroupShapes(groups), ["HTTPS:8081 health HTTPS"]);
         assert.deepStrictEqual([...new Set(services.map((s) => (s.inputs.loadBalancers as { containerPort: number }[])[0].containerPort))], [8081]);
         for (const task of all.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")) {
             const app = (JSON.parse(String(task.inputs.containerDefinitions)) as { name: string; portMappings: { name: string; containerPort: number }[]; environment: { name: string; value: string }[] }[]).find((c) => c.name === "app")!;
@@ -109,7 +114,7 @@ describe("production plan: TLS on every hop, no shared cache password, the audit
             assert.deepStrictEqual(app.portMappings.map((m) => [m.name, m.containerPort]), [["http", 8080], ["https", 8081]]);
             assert.strictEqual(app.environment.find((e) => e.name === "TLS_PORT")?.value, "8081");
         }
-        const albRules = all.filter((r) => /(-from-alb|-alb-to-tasks|app-from-loadBalancer-|loadBalancer-to-app-)/.test(r.name));
+        const albRules = albToTaskRules(all);
         assert.strictEqual(albRules.length, 2 * services.length + 2);
         assert.deepStrictEqual([...new Set(albRules.map((r) => `${r.inputs.fromPort}-${r.inputs.toPort}`))], ["8081-8081"]);
     });
@@ -160,12 +165,12 @@ describe("dev plan: the ALB -> task hop stays plain HTTP on 8080", function () {
         const all = (await committedPlan("dev")).stacks.flatMap((s) => s.resources);
         const groups = all.filter((r) => r.type === "aws:lb/targetGroup:TargetGroup");
         assert.ok(groups.length > 0);
-        assert.deepStrictEqual([...new Set(groups.map((g) => `${g.inputs.protocol}:${g.inputs.port} health ${(g.inputs.healthCheck as { protocol: string }).protocol}`))], ["HTTP:8080 health HTTP"]);
+        assert.deepStrictEqual(targetGroupShapes(groups), ["HTTP:8080 health HTTP"]);
         for (const task of all.filter((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")) {
             const app = (JSON.parse(String(task.inputs.containerDefinitions)) as { name: string; portMappings: { name: string }[]; environment: { name: string }[] }[]).find((c) => c.name === "app")!;
             assert.deepStrictEqual([app.portMappings.map((m) => m.name), app.environment.some((e) => e.name === "TLS_PORT")], [["http"], false]);
         }
-        const albRules = all.filter((r) => /(-from-alb|-alb-to-tasks|app-from-loadBalancer-|loadBalancer-to-app-)/.test(r.name));
+        const albRules = albToTaskRules(all);
         assert.ok(albRules.length > 2);
         assert.deepStrictEqual([...new Set(albRules.map((r) => `${r.inputs.fromPort}-${r.inputs.toPort}`))], ["8080-8080"]);
     });
