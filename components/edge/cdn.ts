@@ -7,6 +7,7 @@ import { edgeBehaviours } from "./routes";
 import { securityHeadersConfig } from "./security-headers";
 import { CLOUDFRONT_REGION } from "./waf";
 import { ORIGIN_VERIFY_HEADER } from "./waf-rules";
+import { serviceKeyPolicy } from "../kms/key-policy";
 import { createPrivateBucket } from "../storage/private-bucket";
 import { dnsValidatedCertificate } from "../tls/certificate";
 
@@ -23,6 +24,8 @@ const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
 export interface Cdn {
     readonly distribution: aws.cloudfront.Distribution;
+    /** Encrypts the web and CloudFront log buckets (SSE-KMS with a bucket key). */
+    readonly storageKey: aws.kms.Key;
     readonly webBucket: aws.s3.Bucket;
     readonly logBucket: aws.s3.Bucket;
     readonly headersPolicy: aws.cloudfront.ResponseHeadersPolicy;
@@ -48,13 +51,14 @@ export function createCdn(
     originSecret: pulumi.Input<string>,
     parent: pulumi.Resource,
 ): Cdn {
-    // SSE-S3, not KMS: CloudFront's origin access control would need key-policy work for SSE-KMS that buys nothing for public web assets.
-    const { bucket: webBucket } = createPrivateBucket(`${name}-web`, parent, { protect: args.protect, forceDestroy: !args.protect, tags: args.tags });
+    const storageKey = createStorageKey(name, args, parent);
+    const { bucket: webBucket } = createPrivateBucket(`${name}-web`, parent, { kmsKeyArn: storageKey.arn, protect: args.protect, forceDestroy: !args.protect, tags: args.tags });
     // CloudFront standard (legacy) logs are written through the bucket ACL, so this bucket keeps ACLs
     // enabled (BucketOwnerPreferred); CloudFront grants its awslogsdelivery account when the
     // distribution is created. The v2 logging (CloudWatch Logs delivery) would avoid ACLs; see the report.
     const { bucket: logBucket, ownership: logOwnership } = createPrivateBucket(`${name}-cdn-logs`, parent, {
         ownership: "BucketOwnerPreferred",
+        kmsKeyArn: storageKey.arn,
         versioned: false,
         expireDays: Math.max(args.logRetentionDays, 30),
         policy: (bucketArn) => bucketArn.apply((arn) => JSON.stringify(logBucketPolicy(arn))),
@@ -205,5 +209,26 @@ export function createCdn(
         }
     }
     const url = args.customDomain ? pulumi.output(`https://${args.customDomain.domainName}`) : pulumi.interpolate`https://${distribution.domainName}`;
-    return { distribution, webBucket, logBucket, headersPolicy, requestFunction, url };
+    return { distribution, storageKey, webBucket, logBucket, headersPolicy, requestFunction, url };
+}
+
+/**
+ * The edge's bucket key, in the stack's region like the buckets: CloudFront decrypts web assets
+ * through origin access control, and its standard-log delivery encrypts log files. Uploaders of web
+ * assets need `kms:GenerateDataKey` on it through their IAM policy (the account statement allows that).
+ */
+function createStorageKey(name: string, args: ResolvedSecureApiArgs, parent: pulumi.Resource): aws.kms.Key {
+    const identity = aws.getCallerIdentityOutput({}, { parent });
+    const partition = aws.getPartitionOutput({}, { parent });
+    const key = new aws.kms.Key(`${name}-edge-storage-key`, {
+        description: `${name}: encrypts the web assets and CloudFront logs buckets`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: pulumi.all([identity.accountId, partition.partition]).apply(([accountId, p]) =>
+            JSON.stringify(serviceKeyPolicy({ accountId, region: args.region, partition: p }, ["cloudfront-origin", "cloudfront-logs"])),
+        ),
+        tags: args.tags,
+    }, { parent, protect: args.protect });
+    new aws.kms.Alias(`${name}-edge-storage-key`, { name: `alias/${name}-edge-storage`, targetKeyId: key.keyId }, { parent });
+    return key;
 }

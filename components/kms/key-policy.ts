@@ -13,7 +13,7 @@ export interface AccountContext {
 }
 
 /** A service that may use the key, with the grant AWS documents for it. */
-export type KeyUser = "logs" | "sns" | "cloudtrail" | "cloudwatch" | "dynamodb" | "rds" | "elasticache" | "secretsmanager";
+export type KeyUser = "logs" | "sns" | "cloudtrail" | "cloudwatch" | "dynamodb" | "rds" | "elasticache" | "secretsmanager" | "cloudfront-origin" | "cloudfront-logs";
 
 const ENCRYPT_DECRYPT = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
@@ -89,6 +89,37 @@ const GRANTS: Record<KeyUser, (ctx: AccountContext) => PolicyStatement[]> = {
             Action: "kms:DescribeKey",
             Resource: "*",
             Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+        },
+    ],
+    // CloudFront reading an SSE-KMS bucket through origin access control ("Restrict access to an Amazon
+    // S3 origin", CloudFront Developer Guide). AWS's example grants Decrypt, Encrypt and GenerateDataKey*
+    // with `AWS:SourceArn` equal to the distribution; the origins here are read-only (GET/HEAD), so only
+    // Decrypt. The source is any distribution of this account rather than the one distribution: the key
+    // encrypts the bucket the distribution is built from, and naming the distribution would make the
+    // key wait for it. The bucket policy still lets only the one distribution's ARN read objects, and
+    // S3 authorises the read before it asks KMS to decrypt.
+    "cloudfront-origin": (ctx) => [
+        {
+            Sid: "AllowCloudFrontOriginAccessControlDecrypt",
+            Effect: "Allow",
+            Principal: { Service: servicePrincipal("cloudfront", ctx, false) },
+            Action: "kms:Decrypt",
+            Resource: "*",
+            // The account is in the pattern, so no separate `AWS:SourceAccount` (AWS's example uses SourceArn only).
+            Condition: { ArnLike: { "AWS:SourceArn": `arn:${ctx.partition}:cloudfront::${ctx.accountId}:distribution/*` } },
+        },
+    ],
+    // CloudFront standard logging (legacy) into an SSE-KMS bucket: the statement AWS documents
+    // ("Required key policy for SSE-KMS buckets"), with kms:Decrypt because the bucket uses an S3 Bucket
+    // Key. AWS documents no condition for it; the legacy delivery is authorised by the bucket ACL grant,
+    // which only the bucket owner can give.
+    "cloudfront-logs": () => [
+        {
+            Sid: "AllowCloudFrontStandardLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "delivery.logs.amazonaws.com" },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
         },
     ],
     dynamodb: (ctx) => [viaServiceGrant("AllowUseThroughDynamoDb", "dynamodb", ctx)],

@@ -10,8 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
 export interface PrivateBucketOptions {
     /**
      * SSE-KMS with this customer managed key (with a bucket key, which cuts KMS requests for many
-     * small objects). Omit for SSE-S3 where the writer cannot use a KMS key: ALB access logs and
-     * CloudFront standard logs only support SSE-S3.
+     * small objects). The key policy must let the bucket's writers and readers use it. Omit for SSE-S3
+     * where the writer cannot use a KMS key: ALB access logs and S3 server access logs only support SSE-S3.
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
     /**
