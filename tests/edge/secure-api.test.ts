@@ -161,7 +161,7 @@ describe("SecureApi (vpc-link-v2, the default)", () => {
             assert.ok(group.inputs.kmsKeyId);
         }
         // The stack is in eu-west-1, so the us-east-1 WAF logs get their own key there.
-        assert.strictEqual(g.one("aws:kms/key:Key").inputs.region, "us-east-1");
+        assert.strictEqual(g.named("edge-edge-logs-key").inputs.region, "us-east-1");
     });
 
     it("blocks at the stage every request without CloudFront's secret origin header", () => {
@@ -225,6 +225,30 @@ describe("SecureApi (vpc-link-v2, the default)", () => {
         const allow = policy.Statement.find((s: { Effect: string }) => s.Effect === "Allow");
         assert.deepStrictEqual(allow.Condition, { StringEquals: { "AWS:SourceArn": d.state.arn } });
         assert.ok(policy.Statement.some((s: { Effect: string; Condition: object }) => s.Effect === "Deny" && JSON.stringify(s.Condition).includes("aws:SecureTransport")));
+    });
+
+    it("encrypts the web and CloudFront log buckets with the edge's own rotated key, which OAC may decrypt and log delivery may use", () => {
+        const key = g.named("edge-edge-storage-key");
+        assert.deepStrictEqual([key.inputs.enableKeyRotation, key.inputs.deletionWindowInDays, key.protect], [true, 30, true]);
+        const alias = g.ofType("aws:kms/alias:Alias").find((a) => a.inputs.targetKeyId === key.state.keyId);
+        assert.strictEqual(alias?.inputs.name, "alias/edge-edge-storage");
+        for (const bucket of ["edge-web", "edge-cdn-logs"]) {
+            const sse = g.named(`${bucket}-sse`).inputs.rules as { applyServerSideEncryptionByDefault: Record<string, unknown>; bucketKeyEnabled: boolean }[];
+            assert.deepStrictEqual(sse, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.state.arn }, bucketKeyEnabled: true }], bucket);
+        }
+        const statements = JSON.parse(String(key.inputs.policy)).Statement as { Sid: string; Principal: unknown; Action: unknown; Condition?: unknown }[];
+        const bySid = Object.fromEntries(statements.map((st) => [st.Sid, st]));
+        assert.deepStrictEqual(Object.keys(bySid), ["EnableAccountAdministration", "AllowCloudFrontOriginAccessControlDecrypt", "AllowCloudFrontStandardLogDelivery"]);
+        // Read-only origin: Decrypt only, and only for this account's distributions (the bucket policy names the one).
+        const oac = bySid.AllowCloudFrontOriginAccessControlDecrypt;
+        assert.deepStrictEqual([oac.Principal, oac.Action, oac.Condition], [
+            { Service: "cloudfront.amazonaws.com" },
+            "kms:Decrypt",
+            { ArnLike: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/*" } },
+        ]);
+        // CloudFront Developer Guide, standard logging (legacy) into SSE-KMS with a Bucket Key.
+        const logs = bySid.AllowCloudFrontStandardLogDelivery;
+        assert.deepStrictEqual([logs.Principal, logs.Action, logs.Condition], [{ Service: "delivery.logs.amazonaws.com" }, ["kms:GenerateDataKey*", "kms:Decrypt"], undefined]);
     });
 
     it("protects the stateful pieces by default", () => {
@@ -298,7 +322,8 @@ describe("SecureApi (nlb, the reference design)", () => {
     });
 
     it("uses the stack's log key for us-east-1 WAF logs when the stack is in us-east-1, and drops PLUS-only features on ESSENTIALS", () => {
-        assert.strictEqual(g.ofType("aws:kms/key:Key").length, 0);
+        // Only the buckets' key: the WAF logs use the stack's log key.
+        assert.deepStrictEqual(g.ofType("aws:kms/key:Key").map((k) => [k.name.endsWith("-edge-storage-key"), k.inputs.region]), [[true, undefined]]);
         const pool = g.one("aws:cognito/userPool:UserPool");
         assert.strictEqual(pool.inputs.userPoolAddOns, undefined);
         assert.strictEqual((pool.inputs.passwordPolicy as Record<string, unknown>).passwordHistorySize, undefined);
