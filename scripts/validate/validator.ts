@@ -1,5 +1,18 @@
-import { RegoEngine, TemplateFile } from "@aws/cloudformation-validate";
+import * as path from "path";
+import type * as CloudFormationValidate from "aws-cdk-lib/node_modules/@aws/cloudformation-validate";
 import { CfnTemplate } from "./cfn";
+
+/**
+ * The one place that decides which release of AWS's validator runs. The npm registry offers
+ * `@aws/cloudformation-validate` only up to 1.9.0-beta; `aws-cdk-lib` (pinned exactly, a
+ * devDependency for this reason only) bundles 1.14.0, the release `cdk synth` validates with. That
+ * release builds its engine in about half the time and knows more rules, so this loads the copy
+ * inside `aws-cdk-lib` rather than a package of its own.
+ */
+function loadValidatorModule(): typeof CloudFormationValidate {
+    const cdkLib = path.dirname(require.resolve("aws-cdk-lib/package.json"));
+    return require(require.resolve("@aws/cloudformation-validate", { paths: [cdkLib] }));
+}
 
 /** One diagnostic of AWS's validator, reduced to what the report uses. */
 export interface Finding {
@@ -25,11 +38,12 @@ export interface TemplateValidator {
 
 /** Loads AWS's offline validator. Loading takes about 2 s, so do it once per process. */
 export function loadValidator(): TemplateValidator {
+    const { RegoEngine } = loadValidatorModule();
     const engine = new RegoEngine();
     return {
         validate(template, region, name) {
             // The engine reads a template through a `TemplateFile`; this one is in memory.
-            const source: TemplateFile = { path: name, readBytes: () => Buffer.from(JSON.stringify(template)) };
+            const source: CloudFormationValidate.TemplateFile = { path: name, readBytes: () => Buffer.from(JSON.stringify(template)) };
             const report = engine.validateStandard(source, { pseudoParameterOverrides: { region } });
             if (report.status === "ERROR") {
                 throw new Error(`the validator failed on ${name}`);

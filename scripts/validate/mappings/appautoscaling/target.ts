@@ -6,8 +6,7 @@ export const scalableTarget = resourceMapping<aws.appautoscaling.TargetArgs>({
     pulumiType: "aws:appautoscaling/target:Target",
     cfnType: "AWS::ApplicationAutoScaling::ScalableTarget",
     attributes: {},
-    noEquivalent: { tags: "AWS::ApplicationAutoScaling::ScalableTarget takes no tags" },
-    translate: (i) => ({
+    translate: (i, ctx) => ({
         properties: {
             ServiceNamespace: i.serviceNamespace,
             ResourceId: i.resourceId,
@@ -16,6 +15,7 @@ export const scalableTarget = resourceMapping<aws.appautoscaling.TargetArgs>({
             MaxCapacity: i.maxCapacity,
             RoleARN: i.roleArn,
             SuspendedState: pascalCaseKeys(i.suspendedState),
+            Tags: ctx.tags(i.tags),
         },
     }),
 });
