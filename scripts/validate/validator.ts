@@ -38,8 +38,9 @@ export interface TemplateValidator {
 
 /** Loads AWS's offline validator. Loading takes about 2 s, so do it once per process. */
 export function loadValidator(): TemplateValidator {
-    const { RegoEngine } = loadValidatorModule();
-    const engine = new RegoEngine();
+    // The engine `cdk synth` uses: the same rules and findings as the `RegoEngine`, built faster.
+    const { CompositeEngine } = loadValidatorModule();
+    const engine = new CompositeEngine();
     return {
         validate(template, region, name) {
             // The engine reads a template through a `TemplateFile`; this one is in memory.
