@@ -61,6 +61,32 @@ function skipSourcePositions(): void {
     (pulumi.Resource as unknown as { callsites(): unknown[] }).callsites = () => [];
 }
 
+/**
+ * The SDK also formats a stack trace for every promise it tracks (several per resource and
+ * property), only to print it if the promise is still pending when the process exits. On a plan of
+ * prod that took longer than the programs themselves. The leak check stays; its report just has no
+ * stack. Idempotent: the wrapper is installed once per process.
+ */
+let promiseStacksSkipped = false;
+function skipPromiseStacks(): void {
+    if (promiseStacksSkipped) {
+        return;
+    }
+    promiseStacksSkipped = true;
+    // The module's own exports object, which the SDK calls through (an `import * as` namespace would be a copy).
+    const module: { debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> } = require("@pulumi/pulumi/runtime/debuggable");
+    const track = module.debuggablePromise;
+    module.debuggablePromise = (p, ctx) => {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return track(p, ctx);
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
+    };
+}
+
 function waitForRPCs(): Promise<void> {
     return (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }
@@ -107,6 +133,7 @@ function aliasUrns(req: RegisterRequest, options: RunOptions): string[] {
  */
 export async function runStackUnderMocks(options: RunOptions): Promise<StackRun> {
     skipSourcePositions();
+    skipPromiseStacks();
     const region = options.config["aws:region"] ?? "us-east-1";
     pulumi.runtime.setAllConfig(options.config, []);
     await pulumi.runtime.setMocks(new PlanMocks({ region, stackOutputs: options.stackOutputs }), options.project, options.stack, false, options.organization ?? "organization");

@@ -22,7 +22,13 @@ export interface PolicyFinding {
 /** Per-policy config, as `--policy-pack-config` gives it: `{ "<policy>": { enforcementLevel?, ...props } }`. */
 export type PolicyPackConfig = Record<string, { enforcementLevel?: EnforcementLevel } & Record<string, unknown>>;
 
-class NotApplicable extends Error {}
+/**
+ * What a policy throws to say it does not apply to a resource: a signal the runner always catches,
+ * thrown for most policy and resource pairs, so it is not an `Error` and captures no stack trace.
+ */
+class NotApplicable {
+    constructor(readonly message: string) {}
+}
 
 type ResourceFn = (args: ResourceValidationArgs, report: (message: string, urn?: string) => void) => Promise<void> | void;
 
