@@ -4,7 +4,7 @@
  * the plan loads the Pulumi SDK and the programs, which takes seconds too.
  */
 import * as path from "path";
-import { PendingDiff, startDiff } from "../diff/command";
+import type { PendingDiff } from "../diff/command";
 import { PipelinedValidation, startValidation } from "../validate/pipeline";
 
 const argv = process.argv.slice(2);
@@ -14,6 +14,11 @@ const env = envAt >= 0 ? argv[envAt + 1] : argv.find((a) => a.startsWith("--env=
 export const validation: PipelinedValidation | undefined = argv.includes("--validate") ? startValidation() : undefined;
 
 function diffOrFailure(): PendingDiff | undefined {
+    if (!argv.includes("--diff")) {
+        return undefined;
+    }
+    // Loaded only for --diff, after the validator's worker has started: the diff's modules take a second to load.
+    const { startDiff } = require("../diff/command") as typeof import("../diff/command");
     try {
         return env === undefined || env.startsWith("--") ? undefined : startDiff(path.resolve(__dirname, "../.."), env, argv);
     } catch (e) {
