@@ -7,6 +7,7 @@ import { defaultBase, readBaseFolder } from "./base";
 import { diffEnvironment } from "./diff";
 import { workerDiffer } from "./differ";
 import { formatDiff, markdownSummary } from "./format";
+import { diffDiagram } from "../diagrams/diff";
 
 export interface DiffRequest {
     /** A git ref or a folder; undefined for the merge base with main. */
@@ -55,7 +56,7 @@ export function startDiff(root: string, env: string, argv: readonly string[]): P
                 const diff = await diffEnvironment(base.plans, plan.stacks, { env, base: base.label, production: isProduction(root, env), allowReplace: request.allowReplace, differ });
                 console.log(`\n${formatDiff(diff).join("\n")}`);
                 fs.writeFileSync(path.join(outDir, "diff.json"), `${JSON.stringify(diff, null, 2)}\n`);
-                fs.writeFileSync(path.join(outDir, "diff.md"), `${markdownSummary(diff)}\n`);
+                fs.writeFileSync(path.join(outDir, "diff.md"), `${markdownSummary(diff)}\n\n\`\`\`mermaid\n${diffDiagram(diff)}\n\`\`\`\n`);
                 return diff.blocked.map((c) => `diff: ${c.action} of stateful ${c.type} ${c.name} in production (--allow-replace ${c.urn})`);
             } finally {
                 await differ.close();

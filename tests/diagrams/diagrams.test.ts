@@ -15,6 +15,8 @@ import { runPlanSections } from "../../scripts/lib/plan-sections";
 import { PLAN_SECTIONS } from "../../scripts/analysis";
 import { diagramsMarkdown, earlierReports } from "../../scripts/diagrams";
 import { mermaidId } from "../../scripts/diagrams/mermaid";
+import { diffDiagram } from "../../scripts/diagrams/diff";
+import { EnvironmentDiff, ResourceChange } from "../../scripts/diff/types";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -219,6 +221,38 @@ describe("diagrams drawn from the plan", function () {
         });
     });
 
+    describe("what a change does (--diff)", () => {
+        const change = (action: ResourceChange["action"], name: string, extra: Partial<ResourceChange> = {}): ResourceChange =>
+            ({ action, urn: `urn:pulumi:prod::svc::aws:x/y:Y::${name}`, type: "aws:dynamodb/table:Table", name, stateful: false, properties: [], ...extra });
+        const diff: EnvironmentDiff = {
+            env: "prod", base: "main", production: true, blocked: [], allowed: [],
+            stacks: [
+                { project: "svc", stack: "prod", unchanged: 40, permissions: [], changes: [
+                    change("create", "new-alarm"),
+                    change("update", "svc-service", { properties: [{ path: "desiredCount", old: "2", new: "3" }] }),
+                    change("replace", "svc-table", { stateful: true, replacedBy: [{ property: "KeySchema", certainty: "always", basis: "cloudformation" }] }),
+                    change("delete", "old-rule"),
+                ] },
+                { project: "quiet", stack: "prod", unchanged: 10, permissions: [], changes: [] },
+            ],
+        } as unknown as EnvironmentDiff;
+        it("draws each changed resource in its stack, coloured by action, a replacement naming what forces it", () => {
+            const chart = readFlowchart(diffDiagram(diff));
+            assert.deepEqual(chart.groups.map((g) => g.label), ["svc: 4 change(s), 40 unchanged"]);
+            const classOf = (id: string) => chart.classes.filter((c) => c.id === id).map((c) => c.cls);
+            assert.deepEqual(classOf("svc_create_new_alarm"), ["create"]);
+            assert.deepEqual(classOf("svc_update_svc_service"), ["update"]);
+            assert.deepEqual(classOf("svc_replace_svc_table"), ["replace", "stateful"]);
+            assert.deepEqual(classOf("svc_delete_old_rule"), ["delete"]);
+            assert.match(chart.nodes.find((n) => n.id === "svc_replace_svc_table")!.label, /^replace Table svc-table \(stateful\)<br>forced by KeySchema$/);
+            assert.match(chart.nodes.find((n) => n.id === "svc_update_svc_service")!.label, /<br>desiredCount$/);
+            assert.deepEqual([...chart.sources.values()].flat().sort(), diff.stacks[0].changes.map((c) => c.urn).sort());
+        });
+        it("says so when nothing changes", () => {
+            assert.match(diffDiagram({ ...diff, stacks: [diff.stacks[1]] }), /no_changes\["no changes in prod against main"\]/);
+        });
+    });
+
     it("every diagram of dev and prod parses with Mermaid's own parser, which fails a diagram that would not render", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "diagrams-"));
         try {
@@ -227,6 +261,8 @@ describe("diagrams drawn from the plan", function () {
                 files.push(path.join(dir, `${env}.md`));
                 fs.writeFileSync(files[files.length - 1], await docsDiagrams(await committedPlan(env)));
             }
+            files.push(path.join(dir, "diff.md"));
+            fs.writeFileSync(files[files.length - 1], "```mermaid\n" + diffDiagram({ env: "prod", base: "main", production: true, blocked: [], allowed: [], stacks: [{ project: "p", stack: "prod", unchanged: 1, permissions: [], changes: [{ action: "replace", urn: "urn:x", type: "aws:s3/bucket:Bucket", name: "b", stateful: true, properties: [], replacedBy: [{ property: "BucketName", certainty: "always", basis: "cloudformation" }] }] }] } as unknown as EnvironmentDiff) + "\n```\n");
             // A broken twin in the same run (the parser loads once): it alone must fail.
             const bad = path.join(dir, "bad.md");
             fs.writeFileSync(bad, "```mermaid\nflowchart LR\n    a -->\n```\n");
