@@ -36,8 +36,8 @@ const BAD_INPUTS: { what: string; stack: "dev" | "prod"; set: Record<string, str
     { what: "a repeated interface endpoint", stack: "prod", set: { "platform:interfaceEndpoints": '["ecr.api","ecr.dkr","logs","logs"]' }, message: /platform:interfaceEndpoints.*logs repeated/ },
     { what: "a private VPC without the endpoints ECS needs", stack: "prod", set: { "platform:interfaceEndpoints": '["logs"]' }, message: /platform:interfaceEndpoints.*including ecr\.api, ecr\.dkr when egress is "none"/ },
     { what: "an owner tag with forbidden characters", stack: "dev", set: { "platform:owner": "team<script>" }, message: /platform:owner = "team<script>".*tag value/ },
-    { what: "a service name that is not a DNS label", stack: "dev", set: { "platform:services": '["entities","Catalog_2"]' }, message: /platform:services.*Catalog_2 not a service name/ },
-    { what: "a repeated service", stack: "dev", set: { "platform:services": '["entities","entities"]' }, message: /platform:services.*entities repeated/ },
+    { what: "a service name that is not a DNS label", stack: "dev", set: { "platform:services": '["alpha","Beta_2"]' }, message: /platform:services.*Beta_2 not a service name/ },
+    { what: "a repeated service", stack: "dev", set: { "platform:services": '["alpha","alpha"]' }, message: /platform:services.*alpha repeated/ },
     { what: "an empty cost centre", stack: "dev", set: { "platform:costCenter": "" }, message: /platform:costCenter = "": expected the cost centre/ },
 ];
 
