@@ -13,6 +13,7 @@ import * as path from "path";
 import { PlannedResource } from "../lib/mock-runtime";
 import { EnvironmentPlan } from "../lib/plan-env";
 import { PlanSection } from "../lib/plan-sections";
+import { PlanIndex } from "./plan-index";
 import { RouteHop, RouteReport, RouteTrace, ServiceRoute, ServiceRouteTable } from "./types";
 
 const T = {
@@ -47,37 +48,6 @@ const SAMPLE_SEGMENT = "sample";
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const objs = (v: unknown): Obj[] => (Array.isArray(v) ? (v.filter((x) => typeof x === "object" && x !== null) as Obj[]) : []);
-
-/** Every resource of the environment, found by type, id or ARN, and the project that holds it. */
-class PlanIndex {
-    private readonly byType = new Map<string, PlannedResource[]>();
-    private readonly byRef = new Map<string, PlannedResource>();
-    readonly projectOf = new Map<PlannedResource, string>();
-
-    constructor(plan: EnvironmentPlan) {
-        for (const stack of plan.stacks) {
-            for (const r of stack.resources) {
-                this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
-                this.projectOf.set(r, stack.project);
-                for (const ref of [r.id, str(r.state.arn)]) {
-                    if (ref !== undefined && !this.byRef.has(ref)) {
-                        this.byRef.set(ref, r);
-                    }
-                }
-            }
-        }
-    }
-
-    of(type: string): PlannedResource[] {
-        return this.byType.get(type) ?? [];
-    }
-
-    /** The resource of that type whose id or ARN is `ref`. */
-    ref(type: string, ref: unknown): PlannedResource | undefined {
-        const r = typeof ref === "string" ? this.byRef.get(ref) : undefined;
-        return r?.type === type ? r : undefined;
-    }
-}
 
 /** CloudFront and ALB path patterns: case-sensitive, `*` any run of characters, `?` exactly one. */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
@@ -308,7 +278,7 @@ function albToService(index: PlanIndex, call: AlbCall, method: string, backend: 
     if (Number(lb.containerPort) !== Number(tg!.inputs.port)) {
         fail("service", `${service!.inputs.name} registers container port ${lb.containerPort} in ${tg!.name}, which sends to port ${tg!.inputs.port}`);
     }
-    const project = index.projectOf.get(service!)!;
+    const project = service!.stack;
     hops.push({ kind: "service", name: `service ${service!.inputs.name}`, detail: `project ${project}, container ${lb.containerName}:${lb.containerPort}` });
     return project;
 }

@@ -1,6 +1,6 @@
 import { EnvironmentPlan } from "../lib/plan-env";
 import { CLASS_DEFS, Flowchart, FlowGroup, mermaidId, NodeShape } from "./mermaid";
-import { input, PlanIndex, shortName, StackResource } from "./plan-index";
+import { input, PlanIndex, shortName, StackResource } from "../analysis/plan-index";
 
 /** Store types a service stack may own, with how they are drawn. */
 const STORES: readonly { readonly type: string; readonly kind: string; readonly label: (r: StackResource) => string }[] = [

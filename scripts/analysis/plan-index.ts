@@ -36,17 +36,36 @@ function handles(r: PlannedResource): string[] {
 export class PlanIndex {
     readonly resources: readonly StackResource[];
     private readonly byHandle = new Map<string, StackResource>();
+    private readonly byIdOrArn = new Map<string, StackResource>();
+    private readonly byType = new Map<string, StackResource[]>();
     private readonly refs = new Map<string, StackResource[]>();
 
     constructor(readonly plan: EnvironmentPlan) {
         this.resources = plan.stacks.flatMap((s) => s.resources.map((r) => ({ ...r, stack: s.project })));
         for (const r of this.resources) {
+            this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
+            for (const ref of [r.id, r.state?.arn]) {
+                if (typeof ref === "string" && !this.byIdOrArn.has(ref)) {
+                    this.byIdOrArn.set(ref, r);
+                }
+            }
             for (const h of handles(r)) {
                 if (!this.byHandle.has(h)) {
                     this.byHandle.set(h, r);
                 }
             }
         }
+    }
+
+    /** The resources of exactly this type. */
+    of(type: string): StackResource[] {
+        return this.byType.get(type) ?? [];
+    }
+
+    /** The resource of that type whose id or ARN is `ref`. */
+    ref(type: string, ref: unknown): StackResource | undefined {
+        const r = typeof ref === "string" ? this.byIdOrArn.get(ref) : undefined;
+        return r?.type === type ? r : undefined;
     }
 
     ofType(suffix: string, stack?: string): StackResource[] {
