@@ -14,6 +14,7 @@ import { PlannedResource } from "../lib/mock-runtime";
 import { EnvironmentPlan } from "../lib/plan-env";
 import { PlanSection } from "../lib/plan-sections";
 import { PlanIndex } from "./plan-index";
+import { readRouteTables } from "./route-tables";
 import { RouteHop, RouteReport, RouteTrace, ServiceRoute, ServiceRouteTable } from "./types";
 
 const T = {
@@ -487,24 +488,9 @@ export function formatRouteReport(report: RouteReport): string[] {
     return lines;
 }
 
-/** Reads a service's route table from its application (`apps/<service>/src/route-table.ts`). */
-async function readRouteTable(root: string, service: string): Promise<ServiceRouteTable> {
-    try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const module = require(path.join(root, "apps", service, "src", "route-table")) as { routeTable?: () => Promise<ServiceRoute[]> };
-        if (typeof module.routeTable !== "function") {
-            return { service, routes: [], error: `apps/${service}/src/route-table.ts exports no routeTable()` };
-        }
-        return { service, routes: await module.routeTable() };
-    } catch (e) {
-        return { service, routes: [], error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
-    }
-}
-
 /** The route tables of the plan's service stacks, read from their applications. */
-export async function readRouteTables(plan: EnvironmentPlan, root = path.resolve(__dirname, "../..")): Promise<ServiceRouteTable[]> {
-    const services = plan.stacks.filter((s) => s.kind === "service").map((s) => s.project);
-    return Promise.all(services.map((service) => readRouteTable(root, service)));
+export function routeTablesOf(plan: EnvironmentPlan, root = path.resolve(__dirname, "../..")): Promise<ServiceRouteTable[]> {
+    return readRouteTables(root, plan.stacks.filter((s) => s.kind === "service").map((s) => s.project));
 }
 
 export const routesSection: PlanSection = {
@@ -512,7 +498,8 @@ export const routesSection: PlanSection = {
     title: "request paths: every public route, CloudFront to the service's handler",
     async run(plan) {
         const started = Date.now();
-        const report = traceRequestPaths(plan, await readRouteTables(plan));
+        const tables = await routeTablesOf(plan);
+        const report = traceRequestPaths(plan, tables);
         const lines = formatRouteReport(report);
         const failures = [
             ...report.routes.filter((r) => r.failure !== undefined).map((r) => `${r.method} ${r.path} reaches no handler: ${r.failure}`),
@@ -525,8 +512,11 @@ export const routesSection: PlanSection = {
                 perStack[stack.project] = { routes: own };
             }
         }
-        // What the section costs the plan (mostly loading Fastify and the apps' modules).
-        lines[0] = `${lines[0]} (${Date.now() - started} ms)`;
+        // What the section costs the plan, and what reading the route tables (loading Fastify and the
+        // apps) cost where it ran: in a worker thread during the plan, when the plan prefetched them.
+        const readMs = tables.reduce((sum, t) => sum + (t.readMs ?? 0), 0);
+        const where = tables.length > 0 && tables.every((t) => t.inWorker) ? "in a worker thread during the plan" : "in the analysis";
+        lines[0] = `${lines[0]} (${Date.now() - started} ms; the route tables took ${readMs} ms to read, ${where})`;
         return { lines, perStack, environment: report, failures };
     },
 };

@@ -73,4 +73,8 @@ export interface ServiceRouteTable {
     readonly routes: readonly ServiceRoute[];
     /** Why the table could not be read, when it could not. */
     readonly error?: string;
+    /** How long loading the app and listing its routes took (the tables of one process share the cost of loading Fastify). */
+    readonly readMs?: number;
+    /** True when a worker thread read the table while the plan ran (`npm run plan` prefetches them), not the analysis itself. */
+    readonly inWorker?: boolean;
 }

@@ -10,6 +10,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { npmScriptArgv, takePeakBytes } from "./commands";
 
 const root = path.resolve(__dirname, "../..");
 const MAX_BYTES = 1024 ** 3;
@@ -27,9 +28,9 @@ interface Timing {
     readonly peakBytes: number;
 }
 
-/** One of our scripts in a fresh process, loading TypeScript as npm run does, reporting its peak memory. */
-function script(label: string, file: string, args: string[]): Command {
-    return { label, cwd: root, argv: [process.execPath, "-r", path.join(root, "scripts/lib/register-ts.js"), "-r", path.join(root, "scripts/bench/max-rss.ts"), path.join(root, file), ...args] };
+/** One of our npm scripts in a fresh process, started as npm run starts it, reporting its peak memory. */
+function script(label: string, npmScript: string, args: string[]): Command {
+    return { label, cwd: root, argv: npmScriptArgv(npmScript, args) };
 }
 
 /** The peer app, copied and installed once (keyed by its package.json), timed as its README says. */
@@ -59,10 +60,7 @@ function runAll(commands: readonly Command[], runs: number): Map<Command, Timing
                 throw new Error(`${command.label} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout.slice(-2000)}`);
             }
             times.get(command)!.push(ms);
-            if (fs.existsSync(rssFile)) {
-                peaks.set(command, Math.max(peaks.get(command)!, Number(fs.readFileSync(rssFile, "utf8"))));
-                fs.rmSync(rssFile, { force: true });
-            }
+            peaks.set(command, Math.max(peaks.get(command)!, takePeakBytes(rssFile)));
         }
     }
     return new Map(commands.map((c) => [c, { bestMs: Math.min(...times.get(c)!), peakBytes: peaks.get(c)! }]));
@@ -72,12 +70,12 @@ function runAll(commands: readonly Command[], runs: number): Map<Command, Timing
 export function sideBySide(runs: number): void {
     const peerDir = process.env.BENCH_PEER_DIR;
     const diffBase = process.env.BENCH_DIFF_BASE ?? "HEAD";
-    const check = script("plan --env prod --validate", "scripts/plan.ts", ["--env", "prod", "--validate"]);
-    const planProd = script("plan --env prod", "scripts/plan.ts", ["--env", "prod"]);
-    const validateProd = script("validate --env prod", "scripts/validate.ts", ["--env", "prod"]);
-    const planDev = script("plan --env dev", "scripts/plan.ts", ["--env", "dev"]);
-    const diffDev = script(`plan --env dev --diff ${diffBase}`, "scripts/plan.ts", ["--env", "dev", "--diff", diffBase]);
-    const diffProd = script(`plan --env prod --diff ${diffBase}`, "scripts/plan.ts", ["--env", "prod", "--diff", diffBase]);
+    const check = script("plan --env prod --validate", "plan", ["--env", "prod", "--validate"]);
+    const planProd = script("plan --env prod", "plan", ["--env", "prod"]);
+    const validateProd = script("validate --env prod", "validate", ["--env", "prod"]);
+    const planDev = script("plan --env dev", "plan", ["--env", "dev"]);
+    const diffDev = script(`plan --env dev --diff ${diffBase}`, "plan", ["--env", "dev", "--diff", diffBase]);
+    const diffProd = script(`plan --env prod --diff ${diffBase}`, "plan", ["--env", "prod", "--diff", diffBase]);
     const peer = peerDir === undefined ? undefined : peerCommand(peerDir);
     // validate reads the plan that the command before it wrote.
     const commands = [...(peer ? [peer] : []), check, planProd, validateProd, planDev, diffDev, diffProd];

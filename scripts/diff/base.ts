@@ -2,6 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Worker } from "worker_threads";
 import { readStackPlans, StackPlan } from "../validate/plan";
 
 function git(root: string, args: string[]): string {
@@ -73,4 +74,25 @@ export async function planAtRef(root: string, env: string, base: string): Promis
             git(root, ["worktree", "prune"]);
         }
     }
+}
+
+/**
+ * `planAtRef` in a worker thread, started now so that it overlaps what the caller does next (the
+ * working tree's plan, on the main thread). The worker ends once it has posted; `stop` ends it early.
+ */
+export function startBasePlan(root: string, env: string, ref: string): { plans: Promise<BasePlans>; stop(): Promise<void> } {
+    const worker = new Worker(path.join(__dirname, "base-worker.ts"), { workerData: { root, env, ref }, execArgv: ["-r", path.resolve(__dirname, "../lib/register-ts.js")] });
+    const plans = new Promise<BasePlans>((resolve, reject) => {
+        worker.once("message", (message: { base?: BasePlans; error?: string }) => (message.error === undefined ? resolve(message.base!) : reject(new Error(message.error))));
+        worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`the worker planning ${ref} exited (code ${code}) before it reported`)));
+    });
+    plans.catch(() => undefined);
+    return {
+        plans,
+        stop: async () => {
+            worker.removeAllListeners("exit");
+            await worker.terminate();
+        },
+    };
 }

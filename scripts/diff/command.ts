@@ -3,9 +3,9 @@ import * as path from "path";
 import type { EnvironmentPlan } from "../lib/plan-env";
 import { discoverProjects } from "../lib/projects";
 import { readStackConfig } from "../lib/stack-config";
-import { defaultBase, readBaseFolder } from "./base";
+import { defaultBase, readBaseFolder, startBasePlan } from "./base";
+import { preloadSpecification } from "./cfn-diff";
 import { diffEnvironment } from "./diff";
-import { workerDiffer } from "./differ";
 import { formatDiff, markdownSummary } from "./format";
 import { diffDiagram } from "../diagrams/diff";
 
@@ -39,8 +39,8 @@ export interface PendingDiff {
 
 /**
  * The hook of `npm run plan -- --env <env> --diff [<base>] [--allow-replace <urn>]...`: call it
- * before planning, so that a worker plans the base ref and loads the CloudFormation specification
- * meanwhile.
+ * before planning, so that a worker thread plans the base ref meanwhile; the main thread loads the
+ * CloudFormation specification once its own plan is done, while the base may still be planning.
  */
 export function startDiff(root: string, env: string, argv: readonly string[]): PendingDiff | undefined {
     const request = diffRequest(argv);
@@ -48,18 +48,19 @@ export function startDiff(root: string, env: string, argv: readonly string[]): P
         return undefined;
     }
     const folder = request.base === undefined ? undefined : readBaseFolder(root, env, request.base);
-    const differ = workerDiffer(folder === undefined ? { root, env, ref: request.base ?? defaultBase(root) } : undefined);
+    const worker = folder === undefined ? startBasePlan(root, env, request.base ?? defaultBase(root)) : undefined;
     return {
         async finish(plan, outDir) {
             try {
-                const base = folder ?? await differ.basePlans();
-                const diff = await diffEnvironment(base.plans, plan.stacks, { env, base: base.label, production: isProduction(root, env), allowReplace: request.allowReplace, differ });
+                preloadSpecification();
+                const base = folder ?? await worker!.plans;
+                const diff = diffEnvironment(base.plans, plan.stacks, { env, base: base.label, production: isProduction(root, env), allowReplace: request.allowReplace });
                 console.log(`\n${formatDiff(diff).join("\n")}`);
                 fs.writeFileSync(path.join(outDir, "diff.json"), `${JSON.stringify(diff, null, 2)}\n`);
                 fs.writeFileSync(path.join(outDir, "diff.md"), `${markdownSummary(diff)}\n\n\`\`\`mermaid\n${diffDiagram(diff)}\n\`\`\`\n`);
                 return diff.blocked.map((c) => `diff: ${c.action} of stateful ${c.type} ${c.name} in production (--allow-replace ${c.urn})`);
             } finally {
-                await differ.close();
+                await worker?.stop();
             }
         },
     };

@@ -3,7 +3,6 @@ import { planEnvironment } from "../lib/plan-env";
 import { planAtRef } from "./base";
 import { diffRequest, isProduction } from "./command";
 import { diffEnvironment } from "./diff";
-import { IN_PROCESS } from "./differ";
 import { formatDiff } from "./format";
 
 /** The git tag that records what an environment was last deployed from; `npm run deploy` moves it after a deploy. */
@@ -45,7 +44,7 @@ export async function deployGate(root: string, env: string, argv: readonly strin
         return [];
     }
     const [old, now] = [await planAtRef(root, env, base), await planEnvironment(root, env)];
-    const diff = await diffEnvironment(old.plans, now.stacks, { env, base: old.label, production: true, allowReplace: diffRequest(["--diff", ...argv])?.allowReplace, differ: IN_PROCESS });
+    const diff = diffEnvironment(old.plans, now.stacks, { env, base: old.label, production: true, allowReplace: diffRequest(["--diff", ...argv])?.allowReplace });
     formatDiff(diff).forEach(log);
     return diff.blocked.map((c) => `${c.action} of stateful ${c.type} ${c.name} (--allow-replace ${c.urn})`);
 }

@@ -4,8 +4,7 @@ import { REGISTRY } from "../validate/mappings";
 import type { PlannedResource, StackPlan } from "../validate/plan";
 import { providerUrn } from "../validate/plan";
 import { StackTranslation, translateStack } from "../validate/translate";
-import type { CfnDiffResult, PropertyImpact, TemplatePair } from "./cfn-diff";
-import type { TemplateDiffer } from "./differ";
+import { CfnDiffResult, diffTemplatePairs, PropertyImpact, TemplatePair } from "./cfn-diff";
 import { exceptionsFor, PROVIDER_EXCEPTIONS, ProviderException } from "./exceptions";
 import { matchIdentities } from "./identity";
 import { isStateful } from "./stateful";
@@ -20,7 +19,6 @@ export interface DiffOptions {
     readonly production: boolean;
     /** URNs whose replacement or deletion the reviewer accepted (`--allow-replace`). */
     readonly allowReplace?: readonly string[];
-    readonly differ: TemplateDiffer;
     readonly exceptions?: readonly ProviderException[];
 }
 
@@ -296,7 +294,7 @@ const ORDER: Record<ResourceChange["action"], number> = { replace: 0, delete: 1,
  * updates in place, replaces (and which property forces it) or deletes, the IAM and security-group
  * changes, and the stateful replacements and deletions that the production gate blocks.
  */
-export async function diffEnvironment(basePlans: readonly StackPlan[], headPlans: readonly StackPlan[], options: DiffOptions): Promise<EnvironmentDiff> {
+export function diffEnvironment(basePlans: readonly StackPlan[], headPlans: readonly StackPlan[], options: DiffOptions): EnvironmentDiff {
     const exceptions = options.exceptions ?? PROVIDER_EXCEPTIONS;
     const projects = [...new Set([...headPlans, ...basePlans].map((p) => p.project))];
     const pairs: StackPair[] = projects.map((project) => {
@@ -314,7 +312,7 @@ export async function diffEnvironment(basePlans: readonly StackPlan[], headPlans
     let verdicts = new Map<string, Map<string, Verdict>>();
     for (let round = 0; round < MAX_CASCADE_ROUNDS; round++) {
         const { templates, cascaded } = templatePairs(pairs, marked);
-        const cfn = await options.differ.diff(templates, round === 0);
+        const cfn = diffTemplatePairs(templates, round === 0);
         firstRound ??= cfn;
         verdicts = new Map(pairs.map((pair) => [pair.project, new Map([...pair.identity.keys()].map((urn) => [urn, decide(pair, urn, cfn, cascaded, exceptions)]))]));
         const replacedValues = new Set<string>();

@@ -1,9 +1,12 @@
 /**
  * Imported first by scripts/plan.ts, so that the worker threads of `--validate` (AWS's validator,
- * seconds to load) and `--diff` (the base plan and the CloudFormation specification) start before
- * the plan loads the Pulumi SDK and the programs, which takes seconds too.
+ * seconds to load), `--diff` (the base plan and the CloudFormation specification) and the
+ * request-path analysis (the apps' route tables) start before the plan loads the Pulumi SDK and the
+ * programs, which takes seconds too.
  */
 import * as path from "path";
+import { prefetchRouteTables } from "../analysis/route-tables";
+import { discoverProjects } from "./projects";
 import type { PendingDiff } from "../diff/command";
 import { PipelinedValidation, startValidation } from "../validate/pipeline";
 
@@ -28,3 +31,17 @@ function diffOrFailure(): PendingDiff | undefined {
 }
 
 export const diff: PendingDiff | undefined = diffOrFailure();
+
+function prefetchServiceRoutes(): void {
+    const root = path.resolve(__dirname, "../..");
+    let services: string[];
+    try {
+        services = discoverProjects(root).filter((p) => p.kind === "service").map((p) => p.name);
+    } catch {
+        // A broken project file: the plan itself reports it, naming the file.
+        return;
+    }
+    prefetchRouteTables(root, services);
+}
+
+prefetchServiceRoutes();

@@ -1,11 +1,12 @@
 import * as path from "path";
-import { Worker } from "worker_threads";
+import { fork } from "child_process";
 import { reportEnvironment, StackValidationResult } from "./environment";
 import type { StackPlan } from "./plan";
 import { stackReport } from "./report";
 import { SUPPRESSIONS } from "./suppressions";
 import type { RegionalTemplate } from "./translate";
 import { translateForValidation } from "./validate-stack";
+import { VALIDATOR_NODE_FLAGS } from "./validator";
 import type { Finding } from "./validator";
 
 type Findings = (Finding & { region: string })[];
@@ -24,16 +25,22 @@ export interface PipelinedValidation {
 }
 
 /**
- * Validation overlapped with the plan: a worker thread loads AWS's validator (seconds of work) while
- * the main thread runs the programs, and validates each stack's templates as soon as its program
- * has run, while the next one plans.
+ * Validation overlapped with the plan: a child process loads AWS's validator (seconds of work) while
+ * this process runs the programs, and validates each stack's templates as soon as its program has
+ * run, while the next one plans. A process rather than a worker thread, so that it runs with the V8
+ * flags that suit the validator (VALIDATOR_NODE_FLAGS) while the plan keeps the defaults that suit it.
  */
 export function startValidation(): PipelinedValidation {
-    const worker = new Worker(path.join(__dirname, "worker.ts"), { execArgv: ["-r", path.resolve(__dirname, "../lib/register-ts.js")] });
+    const worker = fork(path.join(__dirname, "worker.ts"), [], {
+        // The parent's own options are passed on as fork does by default (the bench's memory probe among them).
+        execArgv: [...VALIDATOR_NODE_FLAGS, ...process.execArgv, "-r", path.resolve(__dirname, "../lib/register-ts.js")],
+        serialization: "advanced",
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     const pending = new Map<number, { resolve(f: Findings): void; reject(e: Error): void }>();
     const crashed = (e: Error) => [...pending.values()].forEach((p) => p.reject(e));
     worker.on("error", crashed);
-    worker.on("exit", (code) => crashed(new Error(`the validator worker exited (code ${code})`)));
+    worker.on("exit", (code, signal) => crashed(new Error(`the validator process exited (${signal ?? `code ${code}`})`)));
     worker.on("message", ({ id, findings, error }: { id: number; findings?: Findings; error?: string }) => {
         const p = pending.get(id)!;
         pending.delete(id);
@@ -43,21 +50,28 @@ export function startValidation(): PipelinedValidation {
     const validate = (project: string, templates: readonly RegionalTemplate[]): Promise<Findings> => new Promise((resolve, reject) => {
         const id = next++;
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, project, templates });
+        worker.send({ id, project, templates });
     });
     const early = new Map<string, { templates: string; findings: Promise<Findings> }>();
-    const close = async () => {
-        worker.removeAllListeners("exit");
-        await worker.terminate();
-    };
-    // Whatever ends the process early (a promise left pending when the worker is gone), it must not pass for a validated plan.
-    let reported = false;
-    process.on("exit", (code) => {
-        if (code === 0 && !reported) {
+    // Whatever ends the process before the validation is closed (a promise left pending when the
+    // validator's process is gone), it must not pass for a validated plan.
+    const unfinished = (code: number) => {
+        if (code === 0) {
             console.error("plan failed: --validate was asked for, and the validation never reported");
             process.exitCode = 1;
         }
-    });
+    };
+    process.on("exit", unfinished);
+    // Closing the channel lets the process end its own way (its exit hooks run); the plan waits for it.
+    const close = async () => {
+        process.off("exit", unfinished);
+        worker.removeAllListeners("exit");
+        if (worker.exitCode === null && worker.signalCode === null) {
+            const exited = new Promise((resolve) => worker.once("exit", resolve));
+            worker.disconnect();
+            await exited;
+        }
+    };
     const pipeline: PipelinedValidation = {
         planned(stack, before) {
             const { templates } = translateForValidation(stack, before);
@@ -79,7 +93,6 @@ export function startValidation(): PipelinedValidation {
             try {
                 console.log(`\n=== validation of ${env} (AWS's CloudFormation validator)`);
                 const failed = reportEnvironment(env, planDir, await pipeline.finish(stacks));
-                reported = true;
                 return failed ? ["validate: errors, or too few resources translated (listed above)"] : [];
             } finally {
                 await close();

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { PlannedResource } from "../../scripts/lib/mock-runtime";
 import * as path from "path";
 import { EnvironmentPlan, planEnvironment } from "../../scripts/lib/plan-env";
-import { readRouteTables, routesSection, traceRequestPaths } from "../../scripts/analysis/request-paths";
+import { routeTablesOf, routesSection, traceRequestPaths } from "../../scripts/analysis/request-paths";
 import { ServiceRouteTable } from "../../scripts/analysis/types";
 import { resourcePathAndMethod } from "../../scripts/validate/mappings/apigateway/method-settings";
 import { committedPlan } from "../helpers/plans";
@@ -38,7 +38,7 @@ for (const env of ENVS) {
 
         before(async () => {
             plan = await committedPlan(env);
-            tables = await readRouteTables(plan);
+            tables = await routeTablesOf(plan);
             const greedy = ofType(plan, "aws:apigateway/resource:Resource").find((r) => r.inputs.pathPart === "{proxy+}")!;
             prefixRoot = ofType(plan, "aws:apigateway/resource:Resource").filter((r) => r.id === greedy.inputs.parentId).map((r) => r.id)[0]!;
         });
@@ -130,7 +130,7 @@ for (const env of ENVS) {
 describe("request paths through the legacy VPC link V1 (edge:apiIntegration nlb)", () => {
     it("follows the link to the NLB, its ALB-type target group and the ALB, and every route still reaches its handler", async () => {
         const plan = await planEnvironment(path.resolve(__dirname, "../.."), "dev", { edge: { "edge:apiIntegration": "nlb" } });
-        const report = traceRequestPaths(plan, await readRouteTables(plan));
+        const report = traceRequestPaths(plan, await routeTablesOf(plan));
         assert.ok(report.routes.length > 0);
         assert.deepStrictEqual(report.routes.filter((r) => r.failure !== undefined).map((r) => r.failure), []);
         assert.ok(report.routes.every((r) => /^VPC link V1 \S+ -> NLB \S+ -> ALB$/.test(r.hops.find((h) => h.kind === "vpc-link")!.name)));

@@ -14,7 +14,7 @@ describe("the offline diff of real plans", () => {
     });
 
     it("is empty for no change", async () => {
-        const diff = await diffOf(prod, copyOf(prod));
+        const diff = diffOf(prod, copyOf(prod));
         assert.deepStrictEqual(summary(diff), []);
         assert.deepStrictEqual(diff.stacks.flatMap((s) => s.permissions), []);
         assert.deepStrictEqual(diff.blocked, []);
@@ -23,7 +23,7 @@ describe("the offline diff of real plans", () => {
 
     it("shows a raised task count as an update of exactly the service and its scalable target", async () => {
         const head = (await planEnvironment(ROOT, "prod", { entities: { "entities:minTasks": "3" } })).stacks;
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         assert.deepStrictEqual(summary(diff), [
             "update aws:appautoscaling/target:Target prod-entities-scaling",
             "update aws:ecs/service:Service prod-entities-service",
@@ -34,7 +34,7 @@ describe("the offline diff of real plans", () => {
 
     it("shows a changed alarm threshold as an update of exactly those alarms and the dashboards that draw them", async () => {
         const head = (await planEnvironment(ROOT, "prod", { platform: { "platform:alarmOverrides": JSON.stringify(["ecsService.cpu.threshold=70"]) } })).stacks;
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         assert.deepStrictEqual(summary(diff), [
             "update aws:cloudwatch/dashboard:Dashboard prod-catalog-dashboard",
             "update aws:cloudwatch/dashboard:Dashboard prod-entities-dashboard",
@@ -59,16 +59,16 @@ describe("the offline diff of real plans", () => {
             const head = copyOf(prod);
             const target = resourceOf(head, type, name);
             edit(target.inputs);
-            const diff = await diffOf(prod, head);
+            const diff = diffOf(prod, head);
             const change = changesOf(diff).find((c) => c.urn === target.urn)!;
             assert.strictEqual(change.action, "replace");
             assert.ok(change.stateful);
             assert.deepStrictEqual(change.replacedBy!.filter((r) => r.basis === "cloudformation").map((r) => [r.property, r.certainty]), [[property, "always"]]);
             assert.deepStrictEqual(diff.blocked.map((c) => c.urn), [target.urn]);
 
-            const allowed = await diffOf(prod, head, true, [target.urn]);
+            const allowed = diffOf(prod, head, true, [target.urn]);
             assert.deepStrictEqual(allowed.blocked, []);
-            const dev = await diffOf(prod, head, false);
+            const dev = diffOf(prod, head, false);
             assert.deepStrictEqual(dev.blocked, [], "only a production platform is gated");
         });
     }
@@ -77,7 +77,7 @@ describe("the offline diff of real plans", () => {
         const head = copyOf(prod);
         const subnet = resourceOf(head, "aws:ec2/subnet:Subnet", "private-use1-az1");
         subnet.inputs.cidrBlock = "10.30.240.0/20";
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         const association = changesOf(diff).find((c) => c.type === "aws:ec2/routeTableAssociation:RouteTableAssociation" && c.name.endsWith("private-use1-az1"))!;
         assert.strictEqual(association.action, "replace");
         assert.deepStrictEqual(association.replacedBy!.map((r) => [r.property, r.basis]), [["SubnetId", "identity"]]);
@@ -91,7 +91,7 @@ describe("the offline diff of real plans", () => {
         const subtree = prod.find((s) => s.project === "entities")!.resources.filter((r) => r.urn === tier.urn || r.parent === tier.urn
             || prod.find((s) => s.project === "entities")!.resources.some((p) => p.parent === tier.urn && r.parent === p.urn));
         renameComponent(head, tier.urn, "prod-entities-data", false);
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         const actions = changesOf(diff).reduce<Record<string, number>>((n, c) => ({ ...n, [c.action]: (n[c.action] ?? 0) + 1 }), {});
         assert.ok(subtree.length > 3);
         assert.strictEqual(actions.delete, actions.create);
@@ -100,13 +100,13 @@ describe("the offline diff of real plans", () => {
 
         const aliased = copyOf(prod);
         renameComponent(aliased, resourceOf(aliased, "platform:data:DataTier", "entities").urn, "prod-entities-data", true);
-        const withAlias = await diffOf(prod, aliased);
+        const withAlias = diffOf(prod, aliased);
         assert.deepStrictEqual(summary(withAlias), [], "an alias keeps every resource, children included");
     });
 
     it("shows a removed service as deletes of all its resources", async () => {
         const head = copyOf(prod).filter((s) => s.project !== "catalog");
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         const catalog = diff.stacks.find((s) => s.project === "catalog")!;
         const planned = prod.find((s) => s.project === "catalog")!.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
         assert.deepStrictEqual(catalog.changes.map((c) => c.action), planned.map(() => "delete"));
@@ -123,7 +123,7 @@ describe("the offline diff of real plans", () => {
         policy.inputs.policy = JSON.stringify(document);
         const rule = resourceOf(head, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-endpoints-from-vpc-443");
         rule.inputs.cidrIpv4 = "10.30.0.0/20";
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         const rows = diff.stacks.flatMap((s) => s.permissions).map((p) => `${p.direction} ${p.kind} ${p.columns.join(" ")}`);
         assert.ok(rows.some((r) => r.startsWith("widened iam-statement") && r.includes("s3:GetObject")), rows.join("\n"));
         assert.ok(rows.some((r) => r.startsWith("widened security-group-rule") && r.includes("10.30.0.0/20")), rows.join("\n"));
@@ -136,7 +136,7 @@ describe("the offline diff of real plans", () => {
         db.inputs.password = "Changed-secret-value";
         db.inputs.tags = { ...(db.inputs.tags as Record<string, string>), note: "Marked-secret-value" };
         Object.assign(db, { secretInputs: ["tags"] });
-        const diff = await diffOf(prod, head);
+        const diff = diffOf(prod, head);
         const change = changesOf(diff).find((c) => c.urn === db.urn)!;
         assert.deepStrictEqual(change.properties, [{ path: "password", new: "[secret]" }, { path: "tags", old: "[secret]", new: "[secret]" }]);
         assert.ok(!JSON.stringify(diff).includes("Changed-secret-value") && !JSON.stringify(diff).includes("Marked-secret-value"));

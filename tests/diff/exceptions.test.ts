@@ -2,7 +2,6 @@ import * as assert from "assert";
 import type { StackPlan } from "../../scripts/validate/plan";
 import { PROVIDER_EXCEPTIONS } from "../../scripts/diff/exceptions";
 import { diffEnvironment } from "../../scripts/diff/diff";
-import { IN_PROCESS } from "../../scripts/diff/differ";
 import { committedPlan } from "../helpers/plans";
 import { changesOf, copyOf, resourceOf } from "./helpers";
 
@@ -14,7 +13,7 @@ describe("the provider exception table", () => {
     });
 
     const actionOf = async (head: StackPlan[], urn: string, exceptions = PROVIDER_EXCEPTIONS) =>
-        changesOf(await diffEnvironment(prod, head, { env: "prod", base: "test", production: true, differ: IN_PROCESS, exceptions })).find((c) => c.urn === urn)?.action;
+        changesOf(diffEnvironment(prod, head, { env: "prod", base: "test", production: true, exceptions })).find((c) => c.urn === urn)?.action;
 
     it("has the cases below, and no others", () => {
         assert.deepStrictEqual(PROVIDER_EXCEPTIONS.map((e) => e.pulumiType), [

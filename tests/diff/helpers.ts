@@ -1,6 +1,5 @@
 import type { PlannedResource, StackPlan } from "../../scripts/validate/plan";
 import { diffEnvironment } from "../../scripts/diff/diff";
-import { IN_PROCESS } from "../../scripts/diff/differ";
 import type { EnvironmentDiff, ResourceChange } from "../../scripts/diff/types";
 
 type MutablePlan = StackPlan & { resources: (PlannedResource & { inputs: Record<string, unknown> })[] };
@@ -19,8 +18,8 @@ export function resourceOf(stacks: readonly MutablePlan[], type: string, nameInc
     return found[0];
 }
 
-export function diffOf(base: readonly StackPlan[], head: readonly StackPlan[], production = true, allowReplace: string[] = []): Promise<EnvironmentDiff> {
-    return diffEnvironment(base, head, { env: "prod", base: "test", production, allowReplace, differ: IN_PROCESS });
+export function diffOf(base: readonly StackPlan[], head: readonly StackPlan[], production = true, allowReplace: string[] = []): EnvironmentDiff {
+    return diffEnvironment(base, head, { env: "prod", base: "test", production, allowReplace });
 }
 
 export function changesOf(diff: EnvironmentDiff): ResourceChange[] {

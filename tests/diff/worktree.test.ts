@@ -40,7 +40,7 @@ describe("the diff against a git ref", () => {
         assert.match(base.label, /^HEAD \([0-9a-f]{12}\)$/);
         assert.deepStrictEqual(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n").length, 1, "the temporary worktree is gone");
         const head = await planEnvironment(dir, "dev");
-        const changes = changesOf(await diffOf(base.plans, head.stacks, false));
+        const changes = changesOf(diffOf(base.plans, head.stacks, false));
         assert.deepStrictEqual(changes.map((c) => [c.action, c.name, c.replacedBy?.map((r) => r.property)]), [["replace", "orders", ["TableName"]]]);
         assert.deepStrictEqual(changes[0].properties, [{ path: "name", old: '"orders-v1"', new: '"orders-v2"' }]);
     });

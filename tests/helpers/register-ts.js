@@ -1,21 +1,15 @@
-// Loads the tests' TypeScript with esbuild, like scripts/lib/register-ts.js for the plan: no
-// type-check (`npx tsc --noEmit -p .` does that) and no source-map hook on every stack trace. The
-// Pulumi runtime captures a stack trace for each resource it registers, and mapping those through
-// ts-node's source-map support doubled the suite's CPU time. Only the stacks a person reads (the
-// failures the reporter prints) are mapped back to TypeScript lines, by `mapStack`.
+// Loads the tests' TypeScript like scripts/lib/register-ts.js loads the plan's: esbuild, cached on
+// disk (scripts/lib/transpile.js), no type-check (`npx tsc --noEmit -p .` does that) and no
+// source-map hook on every stack trace. The Pulumi runtime captures a stack trace for each resource
+// it registers, and mapping those through ts-node's source-map support doubled the suite's CPU
+// time. Only the stacks a person reads (the failures the reporter prints) are mapped back to
+// TypeScript lines, by `mapStack`.
 "use strict";
-const esbuild = require("esbuild");
 const fs = require("fs");
 const { SourceMap } = require("module");
+const { register, transform } = require("../../scripts/lib/transpile");
 
-/** The options are fixed, so a file transpiled again (to map a stack) gives the same output. */
-function transpile(filename, sourcemap) {
-    return esbuild.transformSync(fs.readFileSync(filename, "utf8"), { loader: "ts", format: "cjs", target: "node22", sourcefile: filename, sourcemap });
-}
-
-require.extensions[".ts"] = function compileTypeScript(module, filename) {
-    module._compile(transpile(filename, false).code, filename);
-};
+register();
 
 const maps = new Map();
 
@@ -23,7 +17,8 @@ function sourceMapOf(filename) {
     if (!maps.has(filename)) {
         let map = null;
         try {
-            map = new SourceMap(JSON.parse(transpile(filename, "external").map));
+            // The options are fixed, so the map matches the code that was loaded.
+            map = new SourceMap(JSON.parse(transform(filename, fs.readFileSync(filename, "utf8"), "external").map));
         } catch {
             // A file that no longer reads or parses keeps its transpiled positions.
         }

@@ -1,0 +1,79 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+// The loader every plan, validator process and test run uses (a CommonJS module: no types of its own).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { transpile, entryOf } = require("../../scripts/lib/transpile") as { transpile(file: string): string; entryOf(source: string): string };
+
+/** The transpile cache: reused while a source is unchanged, never stale once it changes, shared by copies. */
+describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
+    let dir: string;
+    // A source no other test or run has: its entry is this test's to create and remove.
+    const source = (value: number) => `export const answer: number = ${value}; // ${process.pid} ${Date.now()}\n`;
+    const written: string[] = [];
+
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "transpile-"));
+    });
+    afterEach(() => {
+        written.splice(0).forEach((text) => fs.rmSync(entryOf(text), { recursive: true, force: true }));
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    function write(name: string, text: string): string {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        written.push(text);
+        return file;
+    }
+
+    it("serves an unchanged source from its entry, without transpiling again, whichever file holds it", () => {
+        const text = source(42);
+        const first = transpile(write("a.ts", text));
+        assert.match(first, /answer = 42/);
+        assert.doesNotMatch(first, /: number/, "types are stripped");
+        // Proof that later calls read the entry: an entry edited behind the cache's back is what they return.
+        fs.writeFileSync(entryOf(text), first.replace("answer = 42", "answer = 43"));
+        assert.match(transpile(path.join(dir, "a.ts")), /answer = 43/);
+        assert.match(transpile(write("copy-elsewhere.ts", text)), /answer = 43/, "a copy (a worktree of another commit) shares the entry");
+    });
+
+    it("transpiles a changed file again: a new source is a new entry, with no temporary file left", () => {
+        const file = write("a.ts", source(42));
+        transpile(file);
+        const changed = source(7);
+        write("a.ts", changed);
+        assert.match(transpile(file), /answer = 7/);
+        assert.match(fs.readFileSync(entryOf(changed), "utf8"), /answer = 7/);
+        const folder = path.dirname(entryOf(changed));
+        assert.deepStrictEqual(fs.readdirSync(folder).filter((f) => /\.js\.\d+\./.test(f)), [], "no temporary file is left");
+    });
+
+    it("a process that writes an entry removes the entries not written for a week, and keeps the others", () => {
+        const old = source(1);
+        const recent = source(2);
+        transpile(write("old.ts", old));
+        transpile(write("recent.ts", recent));
+        const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+        fs.utimesSync(entryOf(old), weekAgo, weekAgo);
+        // A fresh process (pruning runs once per process), transpiling a source not cached yet.
+        const loader = path.resolve(__dirname, "../../scripts/lib/transpile.js");
+        const fresh = source(3);
+        const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(loader)}).transpile(${JSON.stringify(write("new.ts", fresh))})`], { encoding: "utf8" });
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.ok(fs.existsSync(entryOf(fresh)), "the new entry is written");
+        assert.ok(!fs.existsSync(entryOf(old)), "the week-old entry is removed");
+        assert.ok(fs.existsSync(entryOf(recent)), "the recent entry is kept");
+    });
+
+    it("still transpiles when the entry cannot be written", () => {
+        const text = source(42);
+        // A directory where the entry should be: reading and writing it fail, the code is still returned.
+        fs.mkdirSync(entryOf(text), { recursive: true });
+        written.push(text);
+        assert.match(transpile(write("a.ts", text)), /answer = 42/);
+    });
+});
