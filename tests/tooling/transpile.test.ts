@@ -69,6 +69,18 @@ describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
         assert.ok(fs.existsSync(entryOf(recent)), "the recent entry is kept");
     });
 
+    it("keeps its entries where TRANSPILED_TS_CACHE says, when set (the bench's first-run timing)", () => {
+        const folder = path.join(dir, "cache");
+        const text = source(5);
+        const loader = path.resolve(__dirname, "../../scripts/lib/transpile.js");
+        const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(loader)}).transpile(${JSON.stringify(write("a.ts", text))})`], { encoding: "utf8", env: { ...process.env, TRANSPILED_TS_CACHE: folder } });
+        assert.strictEqual(run.status, 0, run.stderr);
+        const entries = fs.readdirSync(folder);
+        assert.deepStrictEqual(entries, [path.basename(entryOf(text))]);
+        assert.match(fs.readFileSync(path.join(folder, entries[0]), "utf8"), /answer = 5/);
+        assert.ok(!fs.existsSync(entryOf(text)), "nothing is written to the default folder");
+    });
+
     it("still transpiles when the entry cannot be written", () => {
         const text = source(42);
         // A directory where the entry should be: reading and writing it fail, the code is still returned.
