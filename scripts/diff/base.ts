@@ -1,9 +1,12 @@
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { promisify } from "util";
 import { Worker } from "worker_threads";
 import { readStackPlans, StackPlan } from "../validate/plan";
+
+const execFileAsync = promisify(execFile);
 
 function git(root: string, args: string[]): string {
     return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
@@ -57,11 +60,13 @@ export async function planAtRef(root: string, env: string, base: string): Promis
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-base-"));
     try {
-        git(root, ["worktree", "add", "--detach", "--quiet", dir, commit]);
-        fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
-        // Loaded here: the plan's entry point starts the diff's worker before the Pulumi SDK loads (seconds).
+        // git checks the files out while this thread loads the planner and the Pulumi SDK (a second each).
+        const checkedOut = execFileAsync("git", ["worktree", "add", "--detach", "--quiet", dir, commit], { cwd: root });
+        checkedOut.catch(() => undefined);
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { planEnvironment } = require("../lib/plan-env") as typeof import("../lib/plan-env");
+        await checkedOut;
+        fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
         const plan = await planEnvironment(dir, env);
         // Inputs that hold a path (a Docker build context) name the worktree; the same file in this checkout is no change.
         const plans = JSON.parse(JSON.stringify(plan.stacks).split(dir).join(root)) as StackPlan[];
