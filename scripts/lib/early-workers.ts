@@ -6,6 +6,7 @@
  */
 import * as path from "path";
 import { prefetchRouteTables } from "../analysis/route-tables";
+import { planWithoutAnalyses } from "./plan-baseline";
 import { discoverProjects } from "./projects";
 import type { PendingDiff } from "../diff/command";
 import { PipelinedValidation, startValidation } from "../validate/pipeline";
@@ -44,4 +45,6 @@ function prefetchServiceRoutes(): void {
     prefetchRouteTables(root, services);
 }
 
-prefetchServiceRoutes();
+if (!planWithoutAnalyses()) {
+    prefetchServiceRoutes();
+}

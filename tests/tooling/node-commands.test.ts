@@ -1,6 +1,8 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
+import { planWithoutAnalyses } from "../../scripts/lib/plan-baseline";
 import { npmScriptArgv } from "../../scripts/bench/commands";
 import { VALIDATOR_NODE_FLAGS } from "../../scripts/validate/validator";
 
@@ -16,6 +18,14 @@ describe("node commands of the scripts", () => {
         assert.ok(argv.includes(path.join(ROOT, "scripts/bench/max-rss.ts")), argv.join(" "));
         assert.deepStrictEqual(npmScriptArgv("plan", [], "scripts/bench/floor.ts").slice(0, -1), argv.slice(0, -3), "the floor runs with the plan's options");
         assert.throws(() => npmScriptArgv("test", []), /package.json script "test" is not of the form "node <options> <file>"/);
+    });
+
+    it("the plan runs its analyses unless the bench's baseline wrapper, inside the process, said otherwise", () => {
+        assert.strictEqual(planWithoutAnalyses(), false);
+        const wrapper = fs.readFileSync(path.join(ROOT, "scripts/bench/plan-without-analyses.ts"), "utf8");
+        assert.match(wrapper, /markPlanWithoutAnalyses\(\);\s*(\/\/.*\n\s*)*require\("\.\.\/plan"\)/, "the wrapper marks the process, then loads the plan");
+        const users = ["scripts/plan.ts", "scripts/lib/early-workers.ts"].filter((f) => fs.readFileSync(path.join(ROOT, f), "utf8").includes("planWithoutAnalyses()"));
+        assert.deepStrictEqual(users, ["scripts/plan.ts", "scripts/lib/early-workers.ts"]);
     });
 
     it("npm run validate passes the validator's V8 flags, as plan --validate's validator process does", () => {
