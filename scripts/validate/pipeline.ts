@@ -30,17 +30,29 @@ export interface PipelinedValidation {
  * run, while the next one plans. A process rather than a worker thread, so that it runs with the V8
  * flags that suit the validator (VALIDATOR_NODE_FLAGS) while the plan keeps the defaults that suit it.
  */
-export function startValidation(): PipelinedValidation {
+export function startValidation(nodeFlags: readonly string[] = VALIDATOR_NODE_FLAGS): PipelinedValidation {
     const worker = fork(path.join(__dirname, "worker.ts"), [], {
         // The parent's own options are passed on as fork does by default (the bench's memory probe among them).
-        execArgv: [...VALIDATOR_NODE_FLAGS, ...process.execArgv, "-r", path.resolve(__dirname, "../lib/register-ts.js")],
+        execArgv: [...nodeFlags, ...process.execArgv, "-r", path.resolve(__dirname, "../lib/register-ts.js")],
         serialization: "advanced",
         stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     const pending = new Map<number, { resolve(f: Findings): void; reject(e: Error): void }>();
-    const crashed = (e: Error) => [...pending.values()].forEach((p) => p.reject(e));
+    // Once the process has ended, that is the reason every request fails, not the EPIPE of writing to
+    // it: the plan may learn of the EPIPE first, since its programs run in microtasks and the exit
+    // event waits for the event loop.
+    let ended: Error | undefined;
+    const gone = (how: string) => new Error(`the validator process ${how} before it validated every stack; its own message, if any, is above`);
+    const crashed = (e: Error) => {
+        const code = (e as NodeJS.ErrnoException).code;
+        ended ??= code === "EPIPE" || code === "ERR_IPC_CHANNEL_CLOSED" ? gone("ended") : undefined;
+        [...pending.values()].forEach((p) => p.reject(ended ?? e));
+    };
     worker.on("error", crashed);
-    worker.on("exit", (code, signal) => crashed(new Error(`the validator process exited (${signal ?? `code ${code}`})`)));
+    worker.on("exit", (code, signal) => {
+        ended = gone(`exited (${signal ?? `code ${code}`})`);
+        crashed(ended);
+    });
     worker.on("message", ({ id, findings, error }: { id: number; findings?: Findings; error?: string }) => {
         const p = pending.get(id)!;
         pending.delete(id);
@@ -48,6 +60,9 @@ export function startValidation(): PipelinedValidation {
     });
     let next = 0;
     const validate = (project: string, templates: readonly RegionalTemplate[]): Promise<Findings> => new Promise((resolve, reject) => {
+        if (ended !== undefined) {
+            return reject(ended);
+        }
         const id = next++;
         pending.set(id, { resolve, reject });
         worker.send({ id, project, templates });

@@ -29,4 +29,15 @@ describe("pipelined validation (plan --validate)", function () {
             await validation.close();
         }
     });
+
+    it("fails naming the validator's process when that process cannot start, instead of a broken pipe", async () => {
+        const plan = await committedPlan("prod");
+        const validation = startValidation(["--no-such-v8-flag"]);
+        try {
+            plan.stacks.forEach((stack, i) => validation.planned(stack, plan.stacks.slice(0, i)));
+            await assert.rejects(validation.finish(plan.stacks), /the validator process (ended|exited \(code 9\)) before it validated every stack/);
+        } finally {
+            await validation.close();
+        }
+    });
 });
