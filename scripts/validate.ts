@@ -3,7 +3,7 @@
  * CloudFormation, runs AWS's offline validator over it, prints the findings per resource and writes
  * `.plan/<env>/validation.json` (and the templates under `.plan/<env>/cfn/`, for other tools).
  * Exits non-zero on any error, or when a stack has too few resources translated to vouch for it.
- * `npm run plan -- --env <env> --validate` does the same in the plan's process, faster.
+ * `npm run plan -- --env <env> --validate` does the same in one command, overlapped with the plan, faster.
  */
 import * as fs from "fs";
 import * as path from "path";

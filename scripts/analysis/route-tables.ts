@@ -34,14 +34,14 @@ const prefetched = new Map<string, Promise<ServiceRouteTable>>();
 
 /**
  * Starts reading the route tables of `services` in a worker thread; `readRouteTables` then waits for
- * them instead of loading the apps itself. The worker is unref'd: it never holds the process open.
+ * them instead of loading the apps itself. Until it has posted, the worker holds the process open (a
+ * plan that fails before its analyses exits explicitly, so it does not wait for it).
  */
 export function prefetchRouteTables(root: string, services: readonly string[]): void {
     if (services.length === 0) {
         return;
     }
     const worker = new Worker(path.join(__dirname, "route-tables-worker.ts"), { workerData: { root, services }, execArgv: ["-r", path.resolve(__dirname, "../lib/register-ts.js")] });
-    worker.unref();
     const tables = new Promise<ServiceRouteTable[]>((resolve, reject) => {
         worker.once("message", resolve);
         worker.once("error", reject);

@@ -59,10 +59,10 @@ export async function planAtRef(root: string, env: string, base: string): Promis
         throw new Error(`--diff ${base}: neither a folder nor a git ref of this repository`);
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-base-"));
+    // git checks the files out while this thread loads the planner and the Pulumi SDK (a second each).
+    const checkedOut = execFileAsync("git", ["worktree", "add", "--detach", "--quiet", dir, commit], { cwd: root });
+    checkedOut.catch(() => undefined);
     try {
-        // git checks the files out while this thread loads the planner and the Pulumi SDK (a second each).
-        const checkedOut = execFileAsync("git", ["worktree", "add", "--detach", "--quiet", dir, commit], { cwd: root });
-        checkedOut.catch(() => undefined);
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { planEnvironment } = require("../lib/plan-env") as typeof import("../lib/plan-env");
         await checkedOut;
@@ -72,6 +72,8 @@ export async function planAtRef(root: string, env: string, base: string): Promis
         const plans = JSON.parse(JSON.stringify(plan.stacks).split(dir).join(root)) as StackPlan[];
         return { label: `${base} (${commit.slice(0, 12)})`, plans };
     } finally {
+        // A failure while git still checks out must not remove the worktree under it.
+        await checkedOut.catch(() => undefined);
         try {
             git(root, ["worktree", "remove", "--force", dir]);
         } catch {

@@ -1,6 +1,6 @@
 /**
- * Imported first by scripts/plan.ts, so that the worker threads of `--validate` (AWS's validator,
- * seconds to load), `--diff` (the base plan and the CloudFormation specification) and the
+ * Imported first by scripts/plan.ts, so that the validator's process of `--validate` (AWS's validator,
+ * seconds to load) and the worker threads of `--diff` (the base plan) and of the
  * request-path analysis (the apps' route tables) start before the plan loads the Pulumi SDK and the
  * programs, which takes seconds too.
  */

@@ -4,7 +4,7 @@
 // 0.4–0.8 s of each run, as much as the plan's own work. Entries are named by what they were made
 // from (the source text, the options, esbuild's version), so a changed file can never be served
 // stale code, and a git worktree of another commit (the diff's base) shares the entries of every
-// file it has unchanged. Entries not written for a week are removed; `rm -rf
+// file it has unchanged. Entries not used for a week are removed; `rm -rf
 // node_modules/.cache/transpiled-ts` empties the cache. TRANSPILED_TS_CACHE names another folder
 // (the bench points it at an empty one to time a first run).
 "use strict";
@@ -16,7 +16,8 @@ const OPTIONS = { loader: "ts", format: "cjs", target: "node22" };
 const cacheDir = process.env.TRANSPILED_TS_CACHE || path.resolve(__dirname, "../../node_modules/.cache/transpiled-ts");
 // esbuild itself is loaded only on a cache miss: a warm run never starts its service.
 const optionsKey = `${require("esbuild/package.json").version} ${JSON.stringify(OPTIONS)}`;
-const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+const MAX_AGE_MS = 7 * DAY_MS;
 
 /** esbuild's output for `filename`, with an external source map when `sourcemap` is "external". */
 function transform(filename, source, sourcemap) {
@@ -28,9 +29,21 @@ function entryOf(source) {
     return path.join(cacheDir, `${crypto.createHash("sha256").update(`${optionsKey}\n${source}`).digest("hex")}.js`);
 }
 
+/** Reading does not change a file's time, so an entry in use is touched once a day: pruning goes by that time. */
+function keepFresh(entry) {
+    try {
+        if (fs.statSync(entry).mtimeMs < Date.now() - DAY_MS) {
+            const now = new Date();
+            fs.utimesSync(entry, now, now);
+        }
+    } catch {
+        // Removed meanwhile, or a read-only cache: nothing to keep.
+    }
+}
+
 let pruned = false;
 
-/** Once per process that writes an entry: removes the entries older than MAX_AGE_MS (edited-away sources). */
+/** Once per process that writes an entry: removes the entries not used for MAX_AGE_MS (edited-away sources). */
 function prune() {
     if (pruned) {
         return;
@@ -54,7 +67,12 @@ function transpile(filename) {
     const source = fs.readFileSync(filename, "utf8");
     const entry = entryOf(source);
     try {
-        return fs.readFileSync(entry, "utf8");
+        const cached = fs.readFileSync(entry, "utf8");
+        // An empty entry is what a crash between write and rename could leave: transpiled again.
+        if (cached.length > 0) {
+            keepFresh(entry);
+            return cached;
+        }
     } catch {
         // Not transpiled yet.
     }

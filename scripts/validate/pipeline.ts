@@ -11,6 +11,9 @@ import type { Finding } from "./validator";
 
 type Findings = (Finding & { region: string })[];
 
+/** How long the validator's process may take to end once its channel is closed (it only has its exit hooks left to run). */
+const CLOSE_GRACE_MS = 2000;
+
 export interface PipelinedValidation {
     /** A stack just planned: translated with the stacks planned before it and validated in the worker meanwhile. */
     planned(stack: StackPlan, before: readonly StackPlan[]): void;
@@ -38,19 +41,18 @@ export function startValidation(nodeFlags: readonly string[] = VALIDATOR_NODE_FL
         stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     const pending = new Map<number, { resolve(f: Findings): void; reject(e: Error): void }>();
-    // Once the process has ended, that is the reason every request fails, not the EPIPE of writing to
-    // it: the plan may learn of the EPIPE first, since its programs run in microtasks and the exit
-    // event waits for the event loop.
+    // Once the process has ended, every request fails with how it ended (its exit code or signal).
+    // Writing to it may fail first (EPIPE), since its exit event waits for the event loop, which the
+    // programs' microtasks hold: those requests stay pending until the exit event rejects them.
     let ended: Error | undefined;
-    const gone = (how: string) => new Error(`the validator process ${how} before it validated every stack; its own message, if any, is above`);
-    const crashed = (e: Error) => {
-        const code = (e as NodeJS.ErrnoException).code;
-        ended ??= code === "EPIPE" || code === "ERR_IPC_CHANNEL_CLOSED" ? gone("ended") : undefined;
-        [...pending.values()].forEach((p) => p.reject(ended ?? e));
-    };
-    worker.on("error", crashed);
+    const crashed = (e: Error) => [...pending.values()].forEach((p) => p.reject(e));
+    worker.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE" && e.code !== "ERR_IPC_CHANNEL_CLOSED") {
+            crashed(e);
+        }
+    });
     worker.on("exit", (code, signal) => {
-        ended = gone(`exited (${signal ?? `code ${code}`})`);
+        ended = new Error(`the validator process exited (${signal ?? `code ${code}`}) before it validated every stack; its own message, if any, is above`);
         crashed(ended);
     });
     worker.on("message", ({ id, findings, error }: { id: number; findings?: Findings; error?: string }) => {
@@ -77,14 +79,19 @@ export function startValidation(nodeFlags: readonly string[] = VALIDATOR_NODE_FL
         }
     };
     process.on("exit", unfinished);
-    // Closing the channel lets the process end its own way (its exit hooks run); the plan waits for it.
+    // Closing the channel lets the process end its own way (its exit hooks run); the plan waits for
+    // that, up to CLOSE_GRACE_MS, and then kills it.
     const close = async () => {
         process.off("exit", unfinished);
         worker.removeAllListeners("exit");
         if (worker.exitCode === null && worker.signalCode === null) {
             const exited = new Promise((resolve) => worker.once("exit", resolve));
-            worker.disconnect();
+            if (worker.connected) {
+                worker.disconnect();
+            }
+            const grace = setTimeout(() => worker.kill("SIGKILL"), CLOSE_GRACE_MS);
             await exited;
+            clearTimeout(grace);
         }
     };
     const pipeline: PipelinedValidation = {

@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { discoverProjects } from "../../scripts/lib/projects";
 import { prefetchRouteTables, readRouteTable, readRouteTables } from "../../scripts/analysis/route-tables";
@@ -21,13 +23,20 @@ describe("service route tables (scripts/analysis/route-tables.ts)", function () 
         for (const service of services) {
             here.push(await readRouteTable(ROOT, service));
         }
-        // A root spelled differently (trailing separator) keys a prefetch of its own, apart from other tests' reads.
-        const root = `${ROOT}${path.sep}`;
-        prefetchRouteTables(root, services);
-        const prefetched = await readRouteTables(root, services);
-        assert.deepStrictEqual(prefetched.map((t) => [t.service, t.routes, t.error]), here.map((t) => [t.service, t.routes, t.error]));
-        assert.ok(prefetched.every((t) => t.inWorker === true && typeof t.readMs === "number"));
-        assert.ok(here.every((t) => t.inWorker === false && t.routes.length > 0));
+        // The repository through a symlink: a root of its own, so this prefetch is not the one other tests' reads find.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "route-tables-"));
+        const root = path.join(dir, "repo");
+        fs.symlinkSync(ROOT, root, "dir");
+        try {
+            prefetchRouteTables(root, services);
+            const prefetched = await readRouteTables(root, services);
+            assert.deepStrictEqual(prefetched.map((t) => [t.service, t.routes, t.error]), here.map((t) => [t.service, t.routes, t.error]));
+            assert.ok(prefetched.every((t) => t.inWorker === true && typeof t.readMs === "number"));
+            assert.ok(here.every((t) => t.inWorker === false && t.routes.length > 0));
+        } finally {
+            // Removes the link, not what it points to.
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("reports a service whose app cannot be loaded as an error entry, prefetched or not", async () => {

@@ -35,7 +35,7 @@ describe("pipelined validation (plan --validate)", function () {
         const validation = startValidation(["--no-such-v8-flag"]);
         try {
             plan.stacks.forEach((stack, i) => validation.planned(stack, plan.stacks.slice(0, i)));
-            await assert.rejects(validation.finish(plan.stacks), /the validator process (ended|exited \(code 9\)) before it validated every stack/);
+            await assert.rejects(validation.finish(plan.stacks), /the validator process exited \(code 9\) before it validated every stack/);
         } finally {
             await validation.close();
         }
