@@ -7,47 +7,16 @@
  * so that whatever they cost (their code, the route-table worker's contention for the cores) counts.
  * The figures are printed, not asserted: timing on a shared machine is too noisy for a test.
  */
-import { spawnSync } from "child_process";
 import * as os from "os";
-import * as path from "path";
-import { npmScriptArgv, takePeakBytes } from "./bench/commands";
+import { BenchCommand, npmScriptArgv, runInterleaved } from "./bench/commands";
 import { sideBySide } from "./bench/side-by-side";
 
-const root = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MAX_RATIO = 3;
 const MAX_BYTES = 1024 ** 3;
 const MAX_ANALYSES_SHARE = 0.15;
 
-interface Measure {
-    readonly label: string;
-    readonly bestMs: number;
-    readonly medianMs: number;
-    readonly peakBytes: number;
-    /** The last line of each run's output (the plan's summary), in run order. */
-    readonly summaries: readonly string[];
-}
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
-
-/** Runs the commands RUNS times, interleaved round by round so that a change in the machine's load weighs on each alike. */
-function measure(commands: readonly { label: string; argv: readonly string[] }[]): Measure[] {
-    const runs = commands.map(() => ({ times: [] as number[], peak: 0, summaries: [] as string[] }));
-    for (let i = 0; i < RUNS; i++) {
-        commands.forEach(({ label, argv }, c) => {
-            const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${i}-${c}`);
-            const started = process.hrtime.bigint();
-            const run = spawnSync(argv[0], argv.slice(1), { cwd: root, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: "utf8", maxBuffer: 256 * 1024 ** 2 });
-            runs[c].times.push(Number(process.hrtime.bigint() - started) / 1e6);
-            if (run.status !== 0) {
-                throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
-            }
-            runs[c].summaries.push(run.stdout.trim().split("\n").at(-1) ?? "");
-            runs[c].peak = Math.max(runs[c].peak, takePeakBytes(rssFile));
-        });
-    }
-    return commands.map(({ label }, c) => ({ label, bestMs: Math.min(...runs[c].times), medianMs: median(runs[c].times), peakBytes: runs[c].peak, summaries: runs[c].summaries }));
-}
+const measure = (commands: readonly BenchCommand[]) => runInterleaved(commands, RUNS);
 
 function main() {
     const [floor] = measure([{ label: "floor (load + 1 resource)", argv: npmScriptArgv("plan", [], "scripts/bench/floor.ts") }]);

@@ -11,28 +11,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { VALIDATOR_NODE_FLAGS } from "../validate/validator";
-import { npmScriptArgv, takePeakBytes } from "./commands";
+import { BenchCommand, npmScriptArgv, runInterleaved } from "./commands";
 
 const root = path.resolve(__dirname, "../..");
 const MAX_BYTES = 1024 ** 3;
 const MAX_CHECK_RATIO = 1;
 const MAX_DIFF_RATIO = 2;
 
-interface Command {
-    readonly label: string;
-    readonly argv: readonly string[];
-    readonly cwd: string;
-    /** Runs with an empty transpile cache (a first run after a clone or an edit of every file). */
-    readonly cold?: boolean;
-}
-
-interface Timing {
-    readonly bestMs: number;
-    readonly peakBytes: number;
-}
-
 /** One of our npm scripts in a fresh process, started as npm run starts it, reporting its peak memory. */
-function script(label: string, npmScript: string, args: string[]): Command {
+function script(label: string, npmScript: string, args: string[]): BenchCommand {
     return { label, cwd: root, argv: npmScriptArgv(npmScript, args) };
 }
 
@@ -42,7 +29,7 @@ function script(label: string, npmScript: string, args: string[]): Command {
  * (about 0.3 s) would otherwise count against the peer only. With `flags`, the peer's node gets the
  * V8 flags our validator's process runs with, to show how much of the difference they make.
  */
-function peerCommand(source: string, flags: readonly string[] = []): Command {
+function peerCommand(source: string, flags: readonly string[] = []): BenchCommand {
     const key = createHash("sha256").update(fs.readFileSync(path.join(source, "package.json"))).update(fs.readFileSync(path.join(source, "app.ts"))).digest("hex").slice(0, 12);
     const dir = path.join(os.tmpdir(), `bench-peer-${key}`);
     if (!fs.existsSync(path.join(dir, "node_modules"))) {
@@ -55,30 +42,6 @@ function peerCommand(source: string, flags: readonly string[] = []): Command {
     const tsNode = path.join(dir, "node_modules", "ts-node", "dist", "bin.js");
     const label = flags.length === 0 ? "peer: cdk synth (ts-node app.ts)" : `the peer with ${flags.join(" ")}`;
     return { label, cwd: dir, argv: [process.execPath, ...flags, tsNode, "--transpile-only", "app.ts"] };
-}
-
-function runAll(commands: readonly Command[], runs: number): Map<Command, Timing> {
-    const times = new Map<Command, number[]>(commands.map((c) => [c, []]));
-    const peaks = new Map<Command, number>(commands.map((c) => [c, 0]));
-    for (let round = 0; round < runs; round++) {
-        for (const command of commands) {
-            const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${round}`);
-            const cache = command.cold ? fs.mkdtempSync(path.join(os.tmpdir(), "bench-cold-")) : undefined;
-            const env = { ...process.env, BENCH_RSS_FILE: rssFile, ...(cache === undefined ? {} : { TRANSPILED_TS_CACHE: cache }) };
-            const started = process.hrtime.bigint();
-            const run = spawnSync(command.argv[0], command.argv.slice(1), { cwd: command.cwd, env, encoding: "utf8", maxBuffer: 256 * 1024 ** 2 });
-            const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            if (cache !== undefined) {
-                fs.rmSync(cache, { recursive: true, force: true });
-            }
-            if (run.status !== 0) {
-                throw new Error(`${command.label} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout.slice(-2000)}`);
-            }
-            times.get(command)!.push(ms);
-            peaks.set(command, Math.max(peaks.get(command)!, takePeakBytes(rssFile)));
-        }
-    }
-    return new Map(commands.map((c) => [c, { bestMs: Math.min(...times.get(c)!), peakBytes: peaks.get(c)! }]));
 }
 
 /** Prints the side-by-side figures; the verdicts are printed, not asserted (timing on a shared machine is noisy). */
@@ -97,7 +60,8 @@ export function sideBySide(runs: number): void {
     // validate reads the plan that the command before it wrote.
     const commands = [...(peer && peerWithFlags ? [peer, peerWithFlags] : []), check, coldCheck, planProd, validateProd, planDev, diffDev, diffProd];
     const load = os.loadavg()[0];
-    const t = runAll(commands, runs);
+    const measured = runInterleaved(commands, runs);
+    const t = new Map(commands.map((c, i) => [c, measured[i]]));
     const mb = (b: number) => (b === 0 ? "-" : `${(b / 1024 ** 2).toFixed(0)} MB`);
     console.log(`\nside by side, best of ${runs} interleaved rounds, on ${os.cpus().length} cores, load average ${load.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end`);
     for (const c of commands) {

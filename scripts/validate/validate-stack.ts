@@ -4,7 +4,7 @@ import { StackPlan } from "./plan";
 import { stackReport, StackReport } from "./report";
 import { Suppression, SUPPRESSIONS } from "./suppressions";
 import { StackTranslation, translateStack } from "./translate";
-import { Finding, TemplateValidator } from "./validator";
+import { templateFindings, TemplateValidator } from "./validator";
 
 export interface StackValidation {
     readonly translation: StackTranslation;
@@ -16,11 +16,6 @@ export function translateForValidation(plan: StackPlan, others: readonly StackPl
     return translateStack(plan, REGISTRY, stackImports(others));
 }
 
-/** The validator's findings on every template of a translation, each with its region. */
-export function templateFindings(project: string, translation: StackTranslation, validator: Pick<TemplateValidator, "validate">): (Finding & { region: string })[] {
-    return translation.templates.flatMap(({ region, template }) =>
-        validator.validate(template, region, `${project}.${region}.json`).map((finding) => ({ ...finding, region })));
-}
 
 /** The whole path for one stack: planned resources, translation, AWS's validator, report. */
 export function validateStack(

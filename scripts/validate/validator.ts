@@ -1,6 +1,7 @@
 import * as path from "path";
 import type * as CloudFormationValidate from "aws-cdk-lib/node_modules/@aws/cloudformation-validate";
 import { CfnTemplate } from "./cfn";
+import type { RegionalTemplate } from "./translate";
 
 /**
  * The one place that decides which release of AWS's validator runs. The npm registry offers
@@ -74,4 +75,14 @@ export function loadValidator(): TemplateValidator {
         ruleIds: () => engine.listRules().map((rule) => rule.id),
         free: () => engine.free(),
     };
+}
+
+/**
+ * The validator's findings on every template of a stack's translation, each with its region. Here,
+ * beside the validator, so that the validator's process (pipeline.ts) uses it without loading the
+ * translation.
+ */
+export function templateFindings(project: string, translation: { readonly templates: readonly RegionalTemplate[] }, validator: Pick<TemplateValidator, "validate">): (Finding & { region: string })[] {
+    return translation.templates.flatMap(({ region, template }) =>
+        validator.validate(template, region, `${project}.${region}.json`).map((finding) => ({ ...finding, region })));
 }

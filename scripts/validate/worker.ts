@@ -1,12 +1,11 @@
 // Child process of `npm run plan -- --validate` (pipeline.ts): loads AWS's validator while the plan runs, then validates templates as stacks arrive.
 import type { RegionalTemplate } from "./translate";
-import { loadValidator } from "./validator";
+import { loadValidator, templateFindings } from "./validator";
 
 const validator = loadValidator();
 process.on("message", ({ id, project, templates }: { id: number; project: string; templates: RegionalTemplate[] }) => {
     try {
-        const findings = templates.flatMap(({ region, template }) => validator.validate(template, region, `${project}.${region}.json`).map((f) => ({ ...f, region })));
-        process.send!({ id, findings });
+        process.send!({ id, findings: templateFindings(project, { templates }, validator) });
     } catch (e) {
         process.send!({ id, error: e instanceof Error ? e.message : String(e) });
     }
