@@ -11,15 +11,13 @@ import type { Closer } from "./shutdown";
  * policies (ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-0-2021-06) negotiate. Node has no
  * certificate builder, so the few DER structures of X.509 are encoded here.
  */
-export function selfSignedCertificate(commonName: string, now: Date = new Date()): { key: string; cert: string } {
+export function selfSignedCertificate(commonName: string, now: Date = new Date(), serial: Buffer = randomBytes(16)): { key: string; cert: string } {
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const ecdsaWithSha256 = der(0x30, oid("1.2.840.10045.4.3.2"));
     const name = der(0x30, der(0x31, der(0x30, oid("2.5.4.3"), der(0x0c, Buffer.from(commonName, "utf8")))));
-    const serial = randomBytes(16);
-    serial[0] &= 0x7f; // positive INTEGER
     const tbs = der(0x30,
         der(0xa0, der(0x02, Buffer.from([2]))), // v3
-        der(0x02, serial),
+        derPositiveInteger(serial),
         ecdsaWithSha256,
         name,
         der(0x30, utcTime(new Date(now.getTime() - 3600_000)), utcTime(new Date(now.getTime() + 365 * 86400_000))),
@@ -39,6 +37,23 @@ function der(tag: number, ...parts: Buffer[]): Buffer {
     const n = body.length;
     const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
     return Buffer.concat([Buffer.from([tag]), length, body]);
+}
+
+/**
+ * A serial number as DER requires it: the fewest octets, and a leading zero only where the high
+ * bit would otherwise make it negative. Random bytes starting with 0x00 are not minimal, and
+ * OpenSSL refuses the whole certificate ("illegal padding"): one start in about 500 failed so.
+ */
+export function derPositiveInteger(bytes: Buffer): Buffer {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) {
+        start++;
+    }
+    const digits = bytes.subarray(start);
+    if (digits.length === 0 || (digits.length === 1 && digits[0] === 0)) {
+        throw new Error("a certificate's serial number must be positive (RFC 5280 4.1.2.2)");
+    }
+    return der(0x02, digits[0] & 0x80 ? Buffer.concat([Buffer.from([0]), digits]) : digits);
 }
 
 function oid(dotted: string): Buffer {
