@@ -4,7 +4,8 @@
 // 0.4–0.8 s of each run, as much as the plan's own work. Entries are named by what they were made
 // from (the source text, the options, esbuild's version), so a changed file can never be served
 // stale code, and a git worktree of another commit (the diff's base) shares the entries of every
-// file it has unchanged. Entries not used for a week are removed; `rm -rf
+// file it has unchanged. A process's first miss transpiles every source of the repository that has
+// no entry, in one build (`batchOnce`). Entries not used for a week are removed; `rm -rf
 // node_modules/.cache/transpiled-ts` empties the cache. TRANSPILED_TS_CACHE names another folder
 // (the bench points it at an empty one to time a first run).
 "use strict";
@@ -76,9 +77,19 @@ function transpile(filename) {
     } catch {
         // Not transpiled yet.
     }
-    const { code } = transform(filename, source, false);
-    // Written whole under a temporary name, then renamed: a process reading concurrently finds no
-    // entry or the whole of it, never a part.
+    const batch = batchOnce(filename);
+    const code = batch.get(entry) ?? transform(filename, source, false).code;
+    store(entry, code);
+    for (const [other, otherCode] of batch) {
+        if (other !== entry) {
+            store(other, otherCode);
+        }
+    }
+    return code;
+}
+
+/** Writes an entry whole under a temporary name, then renames it: a concurrent reader finds no entry or all of it. */
+function store(entry, code) {
     const temporary = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     try {
         fs.mkdirSync(cacheDir, { recursive: true });
@@ -89,7 +100,74 @@ function transpile(filename) {
         // A read-only checkout still runs, transpiling every time.
         fs.rmSync(temporary, { force: true });
     }
-    return code;
+}
+
+const root = path.resolve(__dirname, "../..");
+const SKIPPED_DIRS = new Set(["node_modules", "test", "tests"]);
+let batched = false;
+
+/** The TypeScript under `dir` outside tests, dependencies and hidden folders: what plans, workers and the validator load. */
+function sourcesOf(dir, found = []) {
+    for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, item.name);
+        if (item.isDirectory() && !item.name.startsWith(".") && !SKIPPED_DIRS.has(item.name)) {
+            sourcesOf(file, found);
+        } else if (item.isFile() && item.name.endsWith(".ts") && !item.name.endsWith(".d.ts")) {
+            found.push(file);
+        }
+    }
+    return found;
+}
+
+/**
+ * The code of each of `files` that has no entry yet, keyed by its entry, from one esbuild build: byte
+ * for byte what `transform` makes (the same options, no tsconfig, no platform footer; a test checks
+ * every source). Empty when any file does not parse: each is then transpiled alone, and the broken
+ * one fails with its own error when it is loaded.
+ */
+function transpileMissing(files) {
+    const missing = [];
+    for (const file of files) {
+        try {
+            const entry = entryOf(fs.readFileSync(file, "utf8"));
+            if (!fs.existsSync(entry)) {
+                missing.push({ file, entry });
+            }
+        } catch {
+            // Removed meanwhile: not needed.
+        }
+    }
+    const codes = new Map();
+    if (missing.length === 0) {
+        return codes;
+    }
+    try {
+        const { outputFiles } = require("esbuild").buildSync({
+            entryPoints: missing.map(({ file }, i) => ({ in: file, out: String(i) })),
+            format: OPTIONS.format, target: OPTIONS.target, tsconfigRaw: {}, write: false, outdir: cacheDir, logLevel: "silent",
+        });
+        for (const out of outputFiles) {
+            codes.set(missing[Number(path.basename(out.path, ".js"))].entry, out.text);
+        }
+    } catch {
+        codes.clear();
+    }
+    return codes;
+}
+
+/**
+ * At a process's first miss on a file of this repository, every source of the repository without an
+ * entry, in one build. After a clone, a pull or an esbuild upgrade a plan needs ~220 files: one call
+ * each, plus an esbuild service in each worker thread and child process that missed too, cost ~0.6 s
+ * of a first run; one build that transpiles in parallel costs about half, and leaves nothing for the
+ * workers to transpile.
+ */
+function batchOnce(filename) {
+    if (batched || path.relative(root, filename).startsWith("..")) {
+        return new Map();
+    }
+    batched = true;
+    return transpileMissing(sourcesOf(root));
 }
 
 /** Makes `require` load `.ts` files through `transpile`. */
@@ -99,4 +177,4 @@ function register() {
     };
 }
 
-module.exports = { entryOf, register, transform, transpile };
+module.exports = { entryOf, register, sourcesOf, transform, transpile, transpileMissing };

@@ -3,10 +3,19 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { budget } from "../helpers/budget";
 
 // The loader every plan, validator process and test run uses (a CommonJS module: no types of its own).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { transpile, entryOf } = require("../../scripts/lib/transpile") as { transpile(file: string): string; entryOf(source: string): string };
+const { transpile, entryOf, sourcesOf, transform, transpileMissing } = require("../../scripts/lib/transpile") as {
+    transpile(file: string): string;
+    entryOf(source: string): string;
+    sourcesOf(dir: string): string[];
+    transform(file: string, source: string, sourcemap: false): { code: string };
+    transpileMissing(files: string[]): Map<string, string>;
+};
+const root = path.resolve(__dirname, "../..");
+const loader = path.join(root, "scripts/lib/transpile.js");
 
 /** The transpile cache: reused while a source is unchanged, never stale once it changes, shared by copies. */
 describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
@@ -66,7 +75,6 @@ describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
         // Read from the cache again: reading refreshes an entry's time, since pruning goes by it.
         transpile(usedFile);
         // A fresh process (pruning runs once per process), transpiling a source not cached yet.
-        const loader = path.resolve(__dirname, "../../scripts/lib/transpile.js");
         const fresh = source(3);
         const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(loader)}).transpile(${JSON.stringify(write("new.ts", fresh))})`], { encoding: "utf8" });
         assert.strictEqual(run.status, 0, run.stderr);
@@ -86,7 +94,6 @@ describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
     it("keeps its entries where TRANSPILED_TS_CACHE says, when set (the bench's first-run timing)", () => {
         const folder = path.join(dir, "cache");
         const text = source(5);
-        const loader = path.resolve(__dirname, "../../scripts/lib/transpile.js");
         const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(loader)}).transpile(${JSON.stringify(write("a.ts", text))})`], { encoding: "utf8", env: { ...process.env, TRANSPILED_TS_CACHE: folder } });
         assert.strictEqual(run.status, 0, run.stderr);
         const entries = fs.readdirSync(folder);
@@ -101,5 +108,30 @@ describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
         fs.mkdirSync(entryOf(text), { recursive: true });
         written.push(text);
         assert.match(transpile(write("a.ts", text)), /answer = 42/);
+    });
+
+    it("at a first miss on a repository file, writes every source of the repository at once, each byte for byte what a file alone gives", function () {
+        this.timeout(budget(8000));
+        const folder = path.join(dir, "cache");
+        const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(loader)}).transpile(${JSON.stringify(path.join(root, "scripts/plan.ts"))})`], { encoding: "utf8", env: { ...process.env, TRANSPILED_TS_CACHE: folder } });
+        assert.strictEqual(run.status, 0, run.stderr);
+        const sources = sourcesOf(root);
+        assert.ok(sources.length > 200 && sources.every((f) => !/[\\/](node_modules|tests?)[\\/]/.test(path.relative(root, f))), "the repository's sources, no tests or dependencies");
+        for (const dirName of ["components", "stacks", "edge", "apps", "policy", "scripts"]) {
+            assert.ok(sources.some((f) => f.startsWith(path.join(root, dirName) + path.sep)), dirName);
+        }
+        const differing = sources.filter((file) => {
+            const text = fs.readFileSync(file, "utf8");
+            const entry = path.join(folder, path.basename(entryOf(text)));
+            return !fs.existsSync(entry) || fs.readFileSync(entry, "utf8") !== transform(file, text, false).code;
+        });
+        assert.deepStrictEqual(differing, [], "entries missing or not what transform gives");
+    });
+
+    it("transpiles nothing in one build when a file does not parse, so that only the broken file fails, when it loads", () => {
+        const good = write("good.ts", source(11));
+        assert.deepStrictEqual([...transpileMissing([good]).values()].map((code) => /answer = 11/.test(code)), [true]);
+        assert.strictEqual(transpileMissing([good, write("broken.ts", "export const = ;\n")]).size, 0);
+        assert.match(transpile(good), /answer = 11/, "the good file still loads");
     });
 });
