@@ -4,10 +4,6 @@ import type { EnvironmentPlan } from "../lib/plan-env";
 import { discoverProjects } from "../lib/projects";
 import { readStackConfig } from "../lib/stack-config";
 import { defaultBase, readBaseFolder, startBasePlan } from "./base";
-import { preloadSpecification } from "./cfn-diff";
-import { diffEnvironment } from "./diff";
-import { formatDiff, markdownSummary } from "./format";
-import { diffDiagram } from "../diagrams/diff";
 
 export interface DiffRequest {
     /** A git ref or a folder; undefined for the merge base with main. */
@@ -49,6 +45,14 @@ export function startDiff(root: string, env: string, argv: readonly string[]): P
     }
     const folder = request.base === undefined ? undefined : readBaseFolder(root, env, request.base);
     const worker = folder === undefined ? startBasePlan(root, env, request.base ?? defaultBase(root)) : undefined;
+    // Loaded once the base's worker has started, not before: the CloudFormation mappings the diff
+    // translates with take half a second to load, and the base's plan is the longer path.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { preloadSpecification } = require("./cfn-diff") as typeof import("./cfn-diff");
+    const { diffEnvironment } = require("./diff") as typeof import("./diff");
+    const { formatDiff, markdownSummary } = require("./format") as typeof import("./format");
+    const { diffDiagram } = require("../diagrams/diff") as typeof import("../diagrams/diff");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return {
         async finish(plan, outDir) {
             try {
