@@ -42,7 +42,7 @@ function der(tag: number, ...parts: Buffer[]): Buffer {
 /**
  * A serial number as DER requires it: the fewest octets, and a leading zero only where the high
  * bit would otherwise make it negative. Random bytes starting with 0x00 are not minimal, and
- * OpenSSL refuses the whole certificate ("illegal padding"): one start in about 500 failed so.
+ * OpenSSL refuses the whole certificate ("illegal padding"): one start in 256 failed so.
  */
 export function derPositiveInteger(bytes: Buffer): Buffer {
     let start = 0;

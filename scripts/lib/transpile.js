@@ -14,7 +14,7 @@ const fs = require("fs");
 const path = require("path");
 
 const OPTIONS = { loader: "ts", format: "cjs", target: "node22" };
-const cacheDir = process.env.TRANSPILED_TS_CACHE || path.resolve(__dirname, "../../node_modules/.cache/transpiled-ts");
+const cacheDir = path.resolve(process.env.TRANSPILED_TS_CACHE || path.join(__dirname, "../../node_modules/.cache/transpiled-ts"));
 // esbuild itself is loaded only on a cache miss: a warm run never starts its service.
 const optionsKey = `${require("esbuild/package.json").version} ${JSON.stringify(OPTIONS)}`;
 const DAY_MS = 24 * 3600 * 1000;
@@ -106,9 +106,18 @@ const root = path.resolve(__dirname, "../..");
 const SKIPPED_DIRS = new Set(["node_modules", "test", "tests"]);
 let batched = false;
 
-/** The TypeScript under `dir` outside tests, dependencies and hidden folders: what plans, workers and the validator load. */
+/**
+ * The TypeScript under `dir` outside tests, dependencies and hidden folders: what plans, workers and
+ * the validator load. A folder that cannot be read is skipped: loading a file must not depend on it.
+ */
 function sourcesOf(dir, found = []) {
-    for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
+    let items;
+    try {
+        items = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+        return found;
+    }
+    for (const item of items) {
         const file = path.join(dir, item.name);
         if (item.isDirectory() && !item.name.startsWith(".") && !SKIPPED_DIRS.has(item.name)) {
             sourcesOf(file, found);
@@ -122,37 +131,60 @@ function sourcesOf(dir, found = []) {
 /**
  * The code of each of `files` that has no entry yet, keyed by its entry, from one esbuild build: byte
  * for byte what `transform` makes (the same options, no tsconfig, no platform footer; a test checks
- * every source). Empty when any file does not parse: each is then transpiled alone, and the broken
- * one fails with its own error when it is loaded.
+ * every source). esbuild reads the files again, so an output is kept only if its file has the same
+ * modification time and text after the build as when it was hashed: a file edited meanwhile cannot
+ * put its new code under its old text's entry, even when the edit is undone, since that moves the
+ * time on. Files that do not parse are left out, and fail with their own error when they load.
  */
 function transpileMissing(files) {
     const missing = [];
+    const entries = new Set();
     for (const file of files) {
         try {
-            const entry = entryOf(fs.readFileSync(file, "utf8"));
-            if (!fs.existsSync(entry)) {
-                missing.push({ file, entry });
+            const { mtimeNs } = fs.statSync(file, { bigint: true });
+            const source = fs.readFileSync(file, "utf8");
+            const entry = entryOf(source);
+            if (!entries.has(entry) && !fs.existsSync(entry)) {
+                entries.add(entry);
+                missing.push({ file, source, entry, mtimeNs });
             }
         } catch {
             // Removed meanwhile: not needed.
         }
     }
     const codes = new Map();
-    if (missing.length === 0) {
-        return codes;
-    }
-    try {
-        const { outputFiles } = require("esbuild").buildSync({
-            entryPoints: missing.map(({ file }, i) => ({ in: file, out: String(i) })),
-            format: OPTIONS.format, target: OPTIONS.target, tsconfigRaw: {}, write: false, outdir: cacheDir, logLevel: "silent",
-        });
-        for (const out of outputFiles) {
-            codes.set(missing[Number(path.basename(out.path, ".js"))].entry, out.text);
+    let pending = missing.map((_, i) => i);
+    // A second build without the files the first one named as broken: one work-in-progress file
+    // does not send every other file back to being transpiled alone.
+    for (let attempt = 0; attempt < 2 && pending.length > 0; attempt++) {
+        try {
+            const { outputFiles } = require("esbuild").buildSync({
+                entryPoints: pending.map((i) => ({ in: missing[i].file, out: String(i) })),
+                outdir: cacheDir, write: false, logLevel: "silent",
+                format: OPTIONS.format, target: OPTIONS.target, tsconfigRaw: {},
+            });
+            for (const out of outputFiles) {
+                const item = missing[Number(path.basename(out.path, ".js"))];
+                if (unchangedSince(item)) {
+                    codes.set(item.entry, out.text);
+                }
+            }
+            break;
+        } catch (e) {
+            const broken = new Set((e.errors ?? []).flatMap((error) => (error.location ? [path.resolve(error.location.file)] : [])));
+            pending = broken.size === 0 ? [] : pending.filter((i) => !broken.has(missing[i].file));
         }
-    } catch {
-        codes.clear();
     }
     return codes;
+}
+
+/** Whether `file` still has the modification time and the text it had when it was hashed. */
+function unchangedSince({ file, source, mtimeNs }) {
+    try {
+        return fs.statSync(file, { bigint: true }).mtimeNs === mtimeNs && fs.readFileSync(file, "utf8") === source;
+    } catch {
+        return false;
+    }
 }
 
 /**
@@ -160,7 +192,8 @@ function transpileMissing(files) {
  * entry, in one build. After a clone, a pull or an esbuild upgrade a plan needs ~220 files: one call
  * each, plus an esbuild service in each worker thread and child process that missed too, cost ~0.6 s
  * of a first run; one build that transpiles in parallel costs about half, and leaves nothing for the
- * workers to transpile.
+ * workers to transpile. After an edit, the walk and the hashing cost ~20 ms, less than starting
+ * esbuild, which the miss needs anyway.
  */
 function batchOnce(filename) {
     if (batched || path.relative(root, filename).startsWith("..")) {
@@ -177,4 +210,4 @@ function register() {
     };
 }
 
-module.exports = { entryOf, register, sourcesOf, transform, transpile, transpileMissing };
+module.exports = { entryOf, register, sourcesOf, transform, transpile, transpileMissing, unchangedSince };

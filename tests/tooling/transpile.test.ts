@@ -7,12 +7,13 @@ import { budget } from "../helpers/budget";
 
 // The loader every plan, validator process and test run uses (a CommonJS module: no types of its own).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { transpile, entryOf, sourcesOf, transform, transpileMissing } = require("../../scripts/lib/transpile") as {
+const { transpile, entryOf, sourcesOf, transform, transpileMissing, unchangedSince } = require("../../scripts/lib/transpile") as {
     transpile(file: string): string;
     entryOf(source: string): string;
     sourcesOf(dir: string): string[];
     transform(file: string, source: string, sourcemap: false): { code: string };
     transpileMissing(files: string[]): Map<string, string>;
+    unchangedSince(item: { file: string; source: string; mtimeNs: bigint }): boolean;
 };
 const root = path.resolve(__dirname, "../..");
 const loader = path.join(root, "scripts/lib/transpile.js");
@@ -128,10 +129,30 @@ describe("TypeScript transpile cache (scripts/lib/transpile.js)", () => {
         assert.deepStrictEqual(differing, [], "entries missing or not what transform gives");
     });
 
-    it("transpiles nothing in one build when a file does not parse, so that only the broken file fails, when it loads", () => {
+    it("leaves a file that does not parse out of the one build, and only that file fails, with its own error, when it loads", () => {
         const good = write("good.ts", source(11));
-        assert.deepStrictEqual([...transpileMissing([good]).values()].map((code) => /answer = 11/.test(code)), [true]);
-        assert.strictEqual(transpileMissing([good, write("broken.ts", "export const = ;\n")]).size, 0);
-        assert.match(transpile(good), /answer = 11/, "the good file still loads");
+        // esbuild names an anonymous default export after its file: the one build must read the real file.
+        const anonymous = write("anonymous-default.ts", `export default class { n: number = ${process.pid}; }\n`);
+        const broken = write("broken.ts", `export const = ${process.pid};\n`);
+        const codes = transpileMissing([good, anonymous, broken]);
+        const expected = new Map([good, anonymous].map((file) => [entryOf(fs.readFileSync(file, "utf8")), transform(file, fs.readFileSync(file, "utf8"), false).code]));
+        assert.deepStrictEqual(codes, expected);
+        assert.match(expected.get(entryOf(fs.readFileSync(anonymous, "utf8")))!, /anonymous_default/, "esbuild names the class after its file");
+        assert.throws(() => transpile(broken), /broken\.ts/);
+    });
+
+    it("keeps a file's output from the one build only if the file did not change while esbuild read it, even back to its text", () => {
+        const text = source(12);
+        const file = write("a.ts", text);
+        const hashed = { file, source: text, mtimeNs: fs.statSync(file, { bigint: true }).mtimeNs };
+        assert.strictEqual(unchangedSince(hashed), true);
+        fs.writeFileSync(file, source(13));
+        assert.strictEqual(unchangedSince(hashed), false, "edited");
+        fs.writeFileSync(file, text);
+        const later = new Date(Date.now() + 5000);
+        fs.utimesSync(file, later, later);
+        assert.strictEqual(unchangedSince(hashed), false, "edited and undone: the same text, a later time");
+        fs.rmSync(file);
+        assert.strictEqual(unchangedSince(hashed), false, "removed");
     });
 });
