@@ -78,13 +78,14 @@ function transpile(filename) {
         // Not transpiled yet.
     }
     const batch = batchOnce(filename);
-    const code = batch.get(entry) ?? transform(filename, source, false).code;
-    store(entry, code);
-    for (const [other, otherCode] of batch) {
-        if (other !== entry) {
-            store(other, otherCode);
-        }
+    for (const [batchEntry, batchCode] of batch) {
+        store(batchEntry, batchCode);
     }
+    if (batch.has(entry)) {
+        return batch.get(entry);
+    }
+    const { code } = transform(filename, source, false);
+    store(entry, code);
     return code;
 }
 
